@@ -1,0 +1,81 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// The functions here touch the browser's DOM directly, for what go-app
+// does not model: the popover API, history fragments, focus and the
+// clipboard. On the server they do nothing.
+
+func element(id string) app.Value {
+	return app.Window().Get("document").Call("getElementById", id)
+}
+
+// showCard opens the card with the given element id if it is closed.
+func showCard(id string) {
+	if app.IsServer {
+		return
+	}
+	el := element(id)
+	if !el.Truthy() || !el.Get("showPopover").Truthy() || el.Call("matches", ":popover-open").Bool() {
+		return
+	}
+	el.Call("showPopover")
+}
+
+// currentFragment is the fragment of the address bar, without '#'.
+func currentFragment() string {
+	if app.IsServer {
+		return ""
+	}
+	h := app.Window().Get("location").Get("hash").String()
+	if len(h) > 0 && h[0] == '#' {
+		h = h[1:]
+	}
+	return h
+}
+
+// currentURL is the address of the page as the reader sees it.
+func currentURL() string {
+	if app.IsServer {
+		return ""
+	}
+	return app.Window().Get("location").Get("href").String()
+}
+
+// setFragment puts #id in the address bar, or removes the fragment when
+// id is empty, without adding a history entry or scrolling.
+func setFragment(id string) {
+	if app.IsServer {
+		return
+	}
+	loc := app.Window().Get("location")
+	u := loc.Get("pathname").String() + loc.Get("search").String()
+	if id != "" {
+		u += "#" + id
+	}
+	app.Window().Get("history").Call("replaceState", nil, "", u)
+}
+
+// copyText puts s on the clipboard; it reports false where the browser
+// offers no clipboard.
+func copyText(s string) bool {
+	if app.IsServer {
+		return false
+	}
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return false
+	}
+	clip.Call("writeText", s)
+	return true
+}
+
+// setPlainClass mirrors the "Hide highlights" choice on the root element,
+// where web/gloss.js sets it before first paint.
+func setPlainClass(plain bool) {
+	if app.IsServer {
+		return
+	}
+	root := app.Window().Get("document").Get("documentElement").Get("classList")
+	root.Call("toggle", "gloss-plain", plain)
+}

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"github.com/gloss/gloss/content"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Card renders a note as a non-modal dialog in the top layer. It is a
+// native auto popover: it opens from its trigger without script, closes on
+// Escape or a click outside, and only one is open at a time. The autofocus
+// attribute moves focus into the card when it opens; the browser returns
+// focus to the trigger when it closes.
+func Card(n content.Note, copied bool, onToggle, onCopy app.EventHandler) app.HTMLDiv {
+	id := CardID(n.ID)
+	return app.Div().
+		ID(id).
+		Class("gloss-card", "gloss-kind-"+string(n.Kind)).
+		Attr("popover", "auto").
+		Attr("role", "dialog").
+		Aria("labelledby", id+"-title").
+		Attr("autofocus", true).
+		TabIndex(-1).
+		On("toggle", onToggle).
+		Body(
+			app.Div().Class("gloss-card-head").Body(
+				app.P().Class("gloss-kind").Text(n.Kind.Label()),
+				app.H2().ID(id+"-title").Class("gloss-card-title").Dir("auto").Text(n.Title),
+				app.Button().
+					Type("button").
+					Class("gloss-close").
+					Attr("popovertarget", id).
+					Attr("popovertargetaction", "hide").
+					Aria("label", "Close").
+					Text("×"),
+			),
+			CardBody(n),
+			app.P().Class("gloss-card-foot").Body(
+				app.A().
+					Class("gloss-permalink").
+					Href("#"+id).
+					On("click", onCopy).
+					Text("Copy link"),
+				app.Span().Class("gloss-copied").Aria("live", "polite").Body(
+					app.If(copied, app.Text("Link copied")),
+				),
+			),
+		)
+}
+
+// CardBody is everything a card says: its text, timeline, figures, what
+// changed since publication and its sources.
+func CardBody(n content.Note) app.UI {
+	return app.Div().Class("gloss-card-body").Dir("auto").Body(
+		app.Div().Body(blocks(n.Body)...),
+		app.If(len(n.Timeline) > 0, Timeline(n.Timeline)),
+		app.If(len(n.Figures.Items) > 0, FigureChart(n.ID, n.Figures)),
+		app.If(!n.Since.IsZero(), SincePublication(n.Since)),
+		Sources(n.Sources),
+	)
+}
+
+// SincePublication is the part of a card that says what changed after the
+// article was published, dated so the reader knows how current it is.
+func SincePublication(s content.Since) app.UI {
+	return app.Section().Class("gloss-since").Body(
+		app.H3().Body(
+			app.Text("Since publication"),
+			app.If(!s.AsOf.IsZero(), app.Span().Class("gloss-asof").Body(
+				app.Text(" · as of "),
+				app.Time().DateTime(s.AsOf.ISO()).Text(s.AsOf.String()),
+			)),
+		),
+		app.Div().Body(blocks(s.Body)...),
+	)
+}
+
+// Timeline renders dated events as a compact vertical list.
+func Timeline(events []content.Event) app.UI {
+	items := make([]app.UI, 0, len(events))
+	for _, e := range events {
+		items = append(items, app.Li().Body(
+			app.Time().DateTime(e.Date.ISO()).Text(e.Date.String()),
+			app.Span().Body(Text(e.Text)...),
+		))
+	}
+	return app.Ol().Class("gloss-timeline").Aria("label", "Timeline").Body(items...)
+}
+
+// Sources lists the sources a card is built from.
+func Sources(src []content.Source) app.UI {
+	items := make([]app.UI, 0, len(src))
+	for _, s := range src {
+		meta := s.Publisher
+		if !s.Date.IsZero() {
+			meta += ", " + s.Date.String()
+		}
+		items = append(items, app.Li().Body(
+			ExternalLink(s.URL, app.Text(s.Title)),
+			app.If(meta != "", app.Span().Class("gloss-source-meta").Text(" — "+meta)),
+		))
+	}
+	return app.Section().Class("gloss-sources").Body(
+		app.H3().Text("Sources"),
+		app.Ul().Body(items...),
+	)
+}
