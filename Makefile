@@ -1,0 +1,49 @@
+# Gloss: `make run` builds and serves the widget at http://localhost:8000;
+# `make test` runs every test (it needs Chromium: see README).
+
+GO        ?= go
+ADDR      ?= :8000
+WASM      := web/app.wasm
+GOFLAGS_RELEASE := -trimpath -ldflags='-s -w'
+
+.PHONY: all build generate wasm bin run test check fmt vet fuzz bench export clean
+
+all: build
+
+build: generate wasm bin
+
+# Content is compiled in: parse the Markdown articles into Go values.
+generate:
+	$(GO) generate ./articles
+
+wasm: generate
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
+	gzip -9 -k -f -n $(WASM)
+	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
+	else rm -f $(WASM).br; echo "brotli not installed: the wasm is served gzip-compressed only (apt-get install brotli)"; fi
+
+bin: generate
+	$(GO) build -trimpath -o bin/gloss ./cmd/gloss
+
+run: build
+	./bin/gloss serve -addr $(ADDR)
+
+check: bin
+	./bin/gloss check articles testdata/articles
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./content ./articles ./cmd/gloss
+
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzArticle -fuzztime=5s ./content/parse
+
+test: build fmt vet check
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz
+
+clean:
+	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz

@@ -1,0 +1,25 @@
+package server
+
+import (
+	"io/fs"
+	"log/slog"
+
+	"github.com/gloss/gloss/content"
+)
+
+// Config says what a Gloss server serves.
+type Config struct {
+	// Articles are the articles to serve; the first is also the page at "/".
+	Articles []content.Article
+	// Web holds the static assets served under /web/: styles, icons,
+	// scripts and the built app.wasm with its .br and .gz copies.
+	Web fs.FS
+	// Version names this build of the widget: it keys the service worker's
+	// cache and every page's ETag. Empty means a hash of Web's contents.
+	Version string
+	// FrameAncestors are the origins allowed to frame the embed view
+	// (?embed=1), as in a CSP frame-ancestors list. Empty means any site.
+	FrameAncestors string
+	// Log receives one line per request; nil discards them.
+	Log *slog.Logger
+}
