@@ -35,7 +35,7 @@ func Render(h http.Handler, path string) (Page, error) {
 		return Page{}, fmt.Errorf("render %s: go-app's viewport meta not found; the zoom fix needs updating", path)
 	}
 	html = bytes.Replace(html, []byte(viewport), []byte(zoomableViewport), 1)
-	html = joinBodyLines(html)
+	html = sortAttributes(joinBodyLines(html))
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(html)

@@ -1,0 +1,54 @@
+package server
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gloss/gloss/articles"
+)
+
+func TestSortAttributes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`<!DOCTYPE html>
+<meta name="b" content="x">`, `<!DOCTYPE html>
+<meta content="x" name="b">`},
+		{`<p id="a" class="c">x &lt; y</p>`, `<p class="c" id="a">x &lt; y</p>`},
+		{`<button type="button" disabled aria-x="a\"b>c">`, `<button aria-x="a\"b>c" disabled type="button">`},
+		{`<br/><img src="/x" alt=""/>`, `<br/><img alt="" src="/x"/>`},
+		{`<script src="/a.js" defer>if (a<b) x()</script><i b="1" a="2"></i>`, `<script defer src="/a.js">if (a<b) x()</script><i a="2" b="1"></i>`},
+		// Not go-app's printing: left alone.
+		{`<p class='x' id="y">`, `<p class='x' id="y">`},
+		{`<p id="y`, `<p id="y`},
+	} {
+		if got := string(sortAttributes([]byte(c.in))); got != c.want {
+			t.Errorf("sortAttributes(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+// Two renderings of a page are byte for byte the same, although go-app
+// prints attributes in map order.
+func TestRenderIsDeterministic(t *testing.T) {
+	web := fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}
+	var first []byte
+	for i := 0; i < 5; i++ {
+		s, err := New(Config{Articles: articles.All, Web: web})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := s.pages["/"].HTML
+		if i == 0 {
+			first = p
+			continue
+		}
+		if string(p) != string(first) {
+			os.WriteFile(t.TempDir()+"/a.html", first, 0o644)
+			t.Fatalf("rendering %d differs from the first", i)
+		}
+	}
+	if !strings.Contains(string(first), `<meta content="width=device-width, initial-scale=1, viewport-fit=cover" name="viewport">`) {
+		t.Errorf("attributes not sorted:\n%.600s", first)
+	}
+}
