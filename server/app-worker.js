@@ -17,7 +17,7 @@ self.addEventListener("install", (event) => {
           fetch(url, { cache: "reload" })
             .then((res) => {
               if (!res.ok) throw new Error(res.status + " " + res.statusText);
-              return cache.put(url, res);
+              return unredirected(res).then((res) => cache.put(url, res));
             })
             .catch((err) => console.warn("gloss: not precached", url, err))
         )
@@ -82,8 +82,28 @@ async function cacheFirst(req) {
   return res;
 }
 
-// pageKey is the cache key of a page: its path, without query or fragment.
+// pageKey is the cache key of a page: its path, without query, fragment
+// or trailing slash, as static hosts serve /a/x and /a/x/ (and /base and
+// /base/) as the same page.
 function pageKey(href) {
   const u = new URL(href);
-  return u.origin + u.pathname;
+  let path = u.pathname;
+  if (path.length > 1 && path.endsWith("/")) {
+    path = path.slice(0, -1);
+  }
+  return u.origin + path;
+}
+
+// unredirected copies a response that came through a redirect (a static
+// host sends /a/x on to /a/x/): the browser refuses a redirected response
+// as the answer to a navigation.
+async function unredirected(res) {
+  if (!res.redirected) {
+    return res;
+  }
+  return new Response(await res.blob(), {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  });
 }
