@@ -38,10 +38,10 @@ func FigureChart(noteID string, f content.Figures) app.UI {
 		}
 		y := i * chartRow
 		rows = append(rows,
-			svg("text").Class("gloss-chart-label").Attr("x", 0).Attr("y", y+12).Text(it.Label),
-			svg("rect").Class("gloss-bar").Attr("x", 0).Attr("y", y+17).
+			svg("text").Attr("x", 0).Attr("y", y+12).Text(it.Label),
+			svg("rect").Attr("x", 0).Attr("y", y+17).
 				Attr("width", strconv.FormatFloat(w, 'f', 1, 64)).Attr("height", 12).Attr("rx", 2),
-			svg("text").Class("gloss-chart-value").Attr("x", strconv.FormatFloat(w+6, 'f', 1, 64)).Attr("y", y+28).Text(value),
+			svg("text").Attr("font-weight", 600).Attr("x", strconv.FormatFloat(w+6, 'f', 1, 64)).Attr("y", y+28).Text(value),
 		)
 	}
 	height := len(f.Items) * chartRow
@@ -53,7 +53,6 @@ func FigureChart(noteID string, f content.Figures) app.UI {
 	return app.Figure().Class("gloss-figures").Body(
 		app.If(f.Caption != "", app.FigCaption().Text(f.Caption)),
 		svg("svg").
-			Class("gloss-chart").
 			Attr("viewBox", "0 0 "+strconv.Itoa(chartWidth)+" "+strconv.Itoa(height)).
 			Attr("role", "img").
 			Aria("label", attr(label)).
@@ -62,6 +61,9 @@ func FigureChart(noteID string, f content.Figures) app.UI {
 	)
 }
 
+// svg makes an SVG element. It carries no class: go-app sets classes
+// through the className property, which SVG elements do not accept, so
+// gloss.css styles the chart through its <figure>.
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
 var currencySymbols = map[string]string{"EUR": "€", "USD": "$", "GBP": "£"}

@@ -81,7 +81,7 @@ func (p *Page) Render() app.UI {
 			cards = append(cards, Card(n, p.copied == n.ID, p.onToggle(n.ID), p.onCopy(n.ID)))
 		}
 	}
-	return app.Div().ID("gloss").Class("gloss").Body(
+	return app.Main().ID("gloss").Class("gloss").Body(
 		app.If(p.update, UpdateBar(p.reload)),
 		app.Header().Class("gloss-header").Body(
 			app.H1().ID("gloss-headline").Dir("auto").Text(a.Title),

@@ -1,0 +1,220 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gloss/gloss/content"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// sample is a small article with one note of each interesting shape.
+var sample = content.Article{
+	Slug:  "sample",
+	Title: "A sample headline",
+	Lang:  "en",
+	Date:  content.Date{Year: 2024, Month: 2, Day: 8},
+	Body: []content.Block{
+		{Kind: content.Paragraph, Text: []content.Inline{
+			{Text: "The council approved "},
+			{Text: "a 2 million euro budget", Note: "budget"},
+			{Text: ", officials said."},
+		}},
+		{Kind: content.Heading, Text: []content.Inline{{Text: "What comes next"}}},
+	},
+	Notes: []content.Note{
+		{
+			ID: "budget", Kind: content.KindFigure, Title: "The budget", Anchor: "a 2 million euro budget",
+			Body:     []content.Block{{Text: []content.Inline{{Text: "Split in two "}, {Text: "parts", Em: true}, {Text: "."}}}},
+			Timeline: []content.Event{{Date: content.Date{Year: 2023, Month: 11}, Text: []content.Inline{{Text: "Proposed."}}}},
+			Figures: content.Figures{Caption: "Budget", Items: []content.Figure{
+				{Label: "Works", Amount: 1.5, Currency: "EUR", Scale: "m"},
+				{Label: "Books", Amount: 0.5, Currency: "EUR", Scale: "m"},
+			}},
+			Since:   content.Since{AsOf: content.Date{Year: 2025, Month: 3, Day: 1}, Body: []content.Block{{Text: []content.Inline{{Text: "It was spent."}}}}},
+			Sources: []content.Source{{Title: "Minutes", Publisher: "Council", URL: "https://example.org/minutes"}},
+		},
+		{
+			ID: "errata", Kind: content.KindCorrection, Title: "Corrections",
+			Body:    []content.Block{{Kind: content.List, Items: [][]content.Inline{{{Text: "One."}}, {{Text: "Two."}}}}},
+			Sources: []content.Source{{Title: "Minutes", URL: "https://example.org/minutes"}},
+		},
+	},
+}
+
+// host mounts a function component, as TestMatch needs a mounted tree;
+// paths into it start with 0, the component's root.
+type host struct {
+	app.Compo
+	UI app.UI
+}
+
+func (h *host) Render() app.UI { return h.UI }
+
+func mounted(t *testing.T, ui app.UI) app.UI {
+	h := &host{UI: ui}
+	d := app.NewServerTester(h)
+	t.Cleanup(d.Close)
+	return h
+}
+
+func TestAPhraseWithANoteIsAButtonThatOpensItsCard(t *testing.T) {
+	tree := mounted(t, ArticleText(sample, false))
+	err := app.TestMatch(tree, app.TestUIDescriptor{
+		Path: app.TestPath(0, 0, 1),
+		Expected: app.Button().
+			Type("button").
+			ID("mark-budget").
+			Class("gloss-mark", "gloss-kind-figure").
+			Attr("popovertarget", "budget").
+			Aria("controls", "budget").
+			Aria("expanded", "false").
+			Aria("haspopup", "dialog").
+			Aria("describedby", "gloss-kind-figure-label"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.TestMatch(tree, app.TestUIDescriptor{Path: app.TestPath(0, 0, 1, 0), Expected: app.Text("a 2 million euro budget")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := app.TestMatch(tree, app.TestUIDescriptor{Path: app.TestPath(0, 1), Expected: app.H2().Dir("auto")}); err != nil {
+		t.Fatalf("the section heading is not an h2: %v", err)
+	}
+}
+
+func TestHiddenHighlightsLeaveTheTextVerbatim(t *testing.T) {
+	html := app.HTMLString(ArticleText(sample, true))
+	if strings.Contains(html, "<button") {
+		t.Fatalf("plain article still has buttons: %s", html)
+	}
+	if err := app.TestMatch(mounted(t, ArticleText(sample, true)), app.TestUIDescriptor{Path: app.TestPath(0, 0, 1), Expected: app.Text("a 2 million euro budget")}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
+	n := sample.Notes[0]
+	card := Card(n, false, nil, nil)
+	err := app.TestMatch(mounted(t, card), app.TestUIDescriptor{
+		Path: app.TestPath(0),
+		Expected: app.Div().
+			ID("budget").
+			Class("gloss-card", "gloss-kind-figure").
+			Attr("popover", "auto").
+			Attr("role", "dialog").
+			Aria("labelledby", "budget-title").
+			Attr("autofocus", true).
+			TabIndex(-1).
+			On("toggle", nil),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(card)
+	for _, want := range []string{
+		`id="budget-title"`, "The budget",
+		`popovertargetaction="hide"`, `aria-label="Close"`,
+		"Since publication", `datetime="2025-03-01"`, "1 March 2025",
+		`<ol class="gloss-timeline"`, "November 2023",
+		`href="https://example.org/minutes"`, `rel="noopener noreferrer"`, `target="_blank"`,
+		`href="#budget"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("card lacks %s", want)
+		}
+	}
+	if strings.Contains(html, "aria-modal") {
+		t.Error("card is modal")
+	}
+}
+
+func TestTheServerPrerendersEveryCardAndTheAboutPanel(t *testing.T) {
+	page := &Page{Article: sample}
+	disp := app.NewServerTester(page)
+	defer disp.Close()
+	html := app.HTMLString(page)
+	for _, want := range []string{
+		`<h1 id="gloss-headline" dir="auto">A sample headline</h1>`,
+		`<time datetime="2024-02-08">8 February 2024</time>`,
+		`id="budget"`, `id="about"`, `id="errata"`, `popovertarget="about"`,
+		"The council approved ",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	// Before the wasm runs, the highlight switch cannot work and says so.
+	if err := app.TestMatch(page, app.TestUIDescriptor{Path: app.TestPath(0, 0, 2, 0), Expected: app.Button().
+		Type("button").ID("gloss-plain").Class("gloss-switch").Aria("pressed", "false").Disabled(true).OnClick(func(app.Context, app.Event) {})}); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestTheClientRendersWhatTheServerRendered(t *testing.T) {
+	server := &Page{Article: sample}
+	sd := app.NewServerTester(server)
+	defer sd.Close()
+	client := &Page{Article: sample}
+	cd := app.NewClientTester(client)
+	defer cd.Close()
+	// go-app prints attributes in random order, so compare what a reader
+	// gets: the text, the triggers and the cards.
+	a, b := app.HTMLString(server), app.HTMLString(client)
+	for _, s := range []string{"<button", "popover=", "role=\"dialog\"", "The council approved ", "Since publication"} {
+		if strings.Count(a, s) != strings.Count(b, s) || strings.Count(a, s) == 0 {
+			t.Errorf("%q: server renders %d, client %d", s, strings.Count(a, s), strings.Count(b, s))
+		}
+	}
+}
+
+func TestOnlyHTTPLinksAreLinked(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		ok   bool
+		want string
+	}{
+		{"https://example.org/a?b=c", true, "https://example.org/a?b=c"},
+		{"http://example.org", true, "http://example.org"},
+		{"javascript:alert(1)", false, ""},
+		{"JAVASCRIPT:alert(1)", false, ""},
+		{"data:text/html,hi", false, ""},
+		{"//example.org/x", false, ""},
+		{"/relative", false, ""},
+		{"https://user:pw@example.org/", false, ""},
+		{`https://example.org/?q="><script>`, true, "https://example.org/?q=%22><script>"},
+	} {
+		got, ok := SafeURL(tc.in)
+		if ok != tc.ok || (ok && got != tc.want) {
+			t.Errorf("SafeURL(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	html := app.HTMLString(ExternalLink("javascript:alert(1)", app.Text("x")))
+	if strings.Contains(html, "href") {
+		t.Errorf("unsafe link rendered with href: %s", html)
+	}
+}
+
+func TestAmountsReadAsAReaderExpects(t *testing.T) {
+	for _, tc := range []struct {
+		f    content.Figure
+		want string
+	}{
+		{content.Figure{Amount: 17, Currency: "EUR", Scale: "bn"}, "€17 bn"},
+		{content.Figure{Amount: 60.84, Currency: "USD", Scale: "bn"}, "$60.84 bn"},
+		{content.Figure{Amount: 85000, Unit: "troops"}, "85,000 troops"},
+		{content.Figure{Amount: 1900}, "1900"},
+		{content.Figure{Amount: 1234567.5, Currency: "CHF"}, "CHF 1,234,567.5"},
+	} {
+		if got := FormatAmount(tc.f); got != tc.want {
+			t.Errorf("FormatAmount(%+v) = %q, want %q", tc.f, got, tc.want)
+		}
+	}
+}
+
+func TestAChartHasATextEquivalent(t *testing.T) {
+	html := app.HTMLString(FigureChart("budget", sample.Notes[0].Figures))
+	if !strings.Contains(html, `aria-label="Budget. Works: €1.5 m; Books: €0.5 m"`) || !strings.Contains(html, `role="img"`) {
+		t.Fatalf("chart has no text equivalent: %s", html)
+	}
+}

@@ -1,0 +1,222 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/content"
+)
+
+// seed is the default article, served at "/".
+var seed = articles.All[0]
+
+// anchored returns the notes of a that have a phrase in the text, in
+// reading order.
+func anchored(a content.Article) []content.Note {
+	var out []content.Note
+	for _, n := range a.Notes {
+		if n.Anchor != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func TestEveryCardOpensByClickAndClosesWithEscape(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	for _, n := range anchored(seed) {
+		trigger := app.TriggerID(n.ID)
+		do(t, ctx, chromedp.Click(chromedp.ID(trigger)))
+		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+		title := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).innerText`, n.ID+"-title"))
+		if title != n.Title {
+			t.Errorf("card %s: title %q, want %q", n.ID, title, n.Title)
+		}
+		waitFor(t, ctx, fmt.Sprintf(`document.getElementById(%q).getAttribute("aria-expanded") === "true"`, trigger), 5*time.Second)
+		do(t, ctx, chromedp.KeyEvent(kb.Escape))
+		waitFor(t, ctx, noCardOpen, 5*time.Second)
+		waitFor(t, ctx, fmt.Sprintf(`document.getElementById(%q).getAttribute("aria-expanded") === "false"`, trigger), 5*time.Second)
+		if got := eval[string](t, ctx, activeID); got != trigger {
+			t.Errorf("card %s closed with Escape: focus on %q, want its trigger %q", n.ID, got, trigger)
+		}
+	}
+}
+
+func TestKeyboardReachesTriggersInReadingOrderAndOpensCards(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+
+	// Tab from the top of the page, collecting the triggers it reaches.
+	var order []string
+	notes := anchored(seed)
+	for i := 0; i < 60 && len(order) < len(notes); i++ {
+		do(t, ctx, chromedp.KeyEvent(kb.Tab))
+		if id := eval[string](t, ctx, activeID); strings.HasPrefix(id, "mark-") {
+			order = append(order, strings.TrimPrefix(id, "mark-"))
+		}
+	}
+	// Reading order is the order of the triggers in the text.
+	want := eval[[]string](t, ctx, `[...document.querySelectorAll(".gloss-article .gloss-mark")].map(b => b.id.slice(5))`)
+	if strings.Join(order, " ") != strings.Join(want, " ") || len(want) != len(notes) {
+		t.Fatalf("Tab reached triggers %v, want reading order %v (%d notes)", order, want, len(notes))
+	}
+
+	// Enter and Space both open a card; focus moves into it; Escape
+	// brings focus back to the trigger; the close button closes it too.
+	first := notes[0]
+	trigger := app.TriggerID(first.ID)
+	do(t, ctx, chromedp.Focus(chromedp.ID(trigger)), chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, openCard(first.ID), 5*time.Second)
+	inCard := eval[bool](t, ctx, fmt.Sprintf(`document.getElementById(%q).contains(document.activeElement)`, first.ID))
+	if !inCard {
+		t.Errorf("Enter opened %s but focus is on %q, not in the card", first.ID, eval[string](t, ctx, activeID))
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	waitFor(t, ctx, noCardOpen, 5*time.Second)
+	if got := eval[string](t, ctx, activeID); got != trigger {
+		t.Errorf("after Escape focus is on %q, want %q", got, trigger)
+	}
+	do(t, ctx, chromedp.KeyEvent(" "))
+	waitFor(t, ctx, openCard(first.ID), 5*time.Second)
+	do(t, ctx, chromedp.Click(chromedp.CSS("#"+first.ID+" .gloss-close")))
+	waitFor(t, ctx, noCardOpen, 5*time.Second)
+
+	// One card at a time: opening a second closes the first.
+	second := notes[1]
+	do(t, ctx, chromedp.Click(chromedp.ID(trigger)))
+	waitFor(t, ctx, openCard(first.ID), 5*time.Second)
+	do(t, ctx, chromedp.KeyEvent(kb.Escape), chromedp.Click(chromedp.ID(app.TriggerID(second.ID))))
+	waitFor(t, ctx, openCard(second.ID), 5*time.Second)
+	if n := eval[int](t, ctx, `document.querySelectorAll(":popover-open").length`); n != 1 {
+		t.Errorf("%d cards open at once, want 1", n)
+	}
+}
+
+func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
+	s := startSite(t, gated)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	n := anchored(seed)[0]
+	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
+	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+	if eval[bool](t, ctx, `!document.getElementById("app-wasm-loader")`) {
+		t.Fatal("the wasm ran although its request was held: this test proves nothing")
+	}
+	// The loader is a small note that leaves the article readable.
+	area := eval[float64](t, ctx, `(() => { const r = document.getElementById("app-wasm-loader").getBoundingClientRect(); return r.width * r.height / (innerWidth * innerHeight); })()`)
+	if area > 0.05 {
+		t.Errorf("the wasm loader covers %.0f%% of the viewport", area*100)
+	}
+	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
+	if !strings.Contains(label, "%") {
+		t.Errorf("loader label %q shows no percentage", label)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	waitFor(t, ctx, noCardOpen, 5*time.Second)
+
+	// A card left open while the wasm arrives is still open, and focused,
+	// after go-app swaps in its DOM.
+	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
+	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+	s.release()
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+	if inCard := eval[bool](t, ctx, fmt.Sprintf(`document.getElementById(%q).contains(document.activeElement)`, n.ID)); !inCard {
+		t.Errorf("after the wasm started, focus is on %q, not in the open card", eval[string](t, ctx, activeID))
+	}
+}
+
+func TestWasmIsBlockedCardsStillOpen(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, blockURLs(s.URL+"/web/app.wasm"), chromedp.Navigate(s.URL+"/"))
+	for _, n := range anchored(seed)[:3] {
+		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
+		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+		do(t, ctx, chromedp.KeyEvent(kb.Escape))
+		waitFor(t, ctx, noCardOpen, 5*time.Second)
+	}
+}
+
+func TestDeepLinkOpensCard(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	n := anchored(seed)[1]
+	do(t, ctx, chromedp.Navigate(s.URL+"/#"+n.ID))
+	waitFor(t, ctx, openCard(n.ID), 10*time.Second)
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+
+	// Opening another card puts its id in the address bar.
+	other := anchored(seed)[2]
+	do(t, ctx, chromedp.KeyEvent(kb.Escape), chromedp.Click(chromedp.ID(app.TriggerID(other.ID))))
+	waitFor(t, ctx, openCard(other.ID), 5*time.Second)
+	waitFor(t, ctx, fmt.Sprintf(`location.hash === "#%s"`, other.ID), 5*time.Second)
+}
+
+func TestHideHighlightsIsRemembered(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
+	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
+	if got := eval[string](t, ctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed")`); got != "true" {
+		t.Errorf("switch aria-pressed=%q after hiding", got)
+	}
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
+	// The article text is whole without the highlights.
+	text := eval[string](t, ctx, `document.querySelector(".gloss-article").innerText`)
+	for _, n := range anchored(seed) {
+		if !strings.Contains(text, strings.Trim(n.Anchor, "[]")) && !strings.Contains(text, bracketed(n.Anchor)) {
+			t.Errorf("plain article lost the phrase %q", n.Anchor)
+		}
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
+	waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll(".gloss-article .gloss-mark").length === %d`, len(anchored(seed))), 5*time.Second)
+}
+
+// bracketed is the highlighted part of an anchor written with the
+// "context [phrase] context" form.
+func bracketed(anchor string) string {
+	_, rest, ok := strings.Cut(anchor, "[")
+	if !ok {
+		return anchor
+	}
+	phrase, _, _ := strings.Cut(rest, "]")
+	return phrase
+}
+
+func TestCardsStayInsideTheViewport(t *testing.T) {
+	s := startSite(t)
+	for _, size := range [][2]int64{{360, 640}, {1280, 800}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			ctx := newBrowser(t)
+			do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/"))
+			waitFor(t, ctx, wasmRunning, 60*time.Second)
+			for _, n := range anchored(seed) {
+				do(t, ctx, chromedp.ScrollIntoView(chromedp.ID(app.TriggerID(n.ID))), chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
+				waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+				r := eval[map[string]float64](t, ctx, fmt.Sprintf(`(() => { const r = document.getElementById(%q).getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, w: innerWidth, h: innerHeight}; })()`, n.ID))
+				if r["top"] < 0 || r["left"] < 0 || r["bottom"] > r["h"]+0.5 || r["right"] > r["w"]+0.5 {
+					t.Errorf("card %s at %v is not inside the %vx%v viewport", n.ID, r, r["w"], r["h"])
+				}
+				do(t, ctx, chromedp.KeyEvent(kb.Escape))
+				waitFor(t, ctx, noCardOpen, 5*time.Second)
+			}
+		})
+	}
+}

@@ -1,0 +1,15 @@
+// Package catalog is the set of articles the browser tests serve: the
+// shipped ones first, so the seed article is still the page at "/", then
+// the fixtures.
+package catalog
+
+import (
+	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/fixtures"
+)
+
+// Articles returns the shipped articles followed by the fixtures.
+func Articles() []content.Article {
+	return append(append([]content.Article(nil), articles.All...), fixtures.All()...)
+}

@@ -1,0 +1,99 @@
+package e2e
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/gloss/gloss/app"
+)
+
+// blockURLs makes the browser fail requests for the given URLs.
+func blockURLs(urls ...string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		var patterns []*network.BlockPattern
+		for _, u := range urls {
+			patterns = append(patterns, &network.BlockPattern{URLPattern: u, Block: true})
+		}
+		_, err := cdp.Call(ctx, t, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: patterns})
+		return err
+	})
+}
+
+func TestArticleTextIsInTheRawHTML(t *testing.T) {
+	s := startSite(t)
+	res, err := http.Get(s.URL + "/?utm_source=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	text := visibleText(string(body))
+	for _, b := range seed.Body {
+		want := plain(b)
+		if !strings.Contains(text, want) {
+			t.Errorf("raw HTML lacks the paragraph %.60q…", want)
+		}
+	}
+	for _, h := range []string{"X-Content-Type-Options", "Content-Security-Policy"} {
+		if res.Header.Get(h) == "" {
+			t.Errorf("page has no %s header", h)
+		}
+	}
+	if strings.Contains(string(body), "user-scalable=0") {
+		t.Error("the viewport forbids zooming")
+	}
+}
+
+func TestWorksOfflineAfterOneVisit(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	// The worker has installed, precached and taken control of the page.
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	s.Stop()
+
+	n := anchored(seed)[0]
+	for _, path := range []string{"/", "/?utm_source=x", "/a/" + seed.Slug, "/?embed=1"} {
+		do(t, ctx, chromedp.Navigate(s.URL+path))
+		waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
+		text := eval[string](t, ctx, `document.querySelector(".gloss-article").innerText`)
+		if !strings.Contains(text, plain(seed.Body[0])[:40]) {
+			t.Fatalf("offline %s: article text missing", path)
+		}
+		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
+		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+		do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	}
+}
+
+func TestWasmIsServedCompressedWithItsLength(t *testing.T) {
+	s := startSite(t)
+	req, _ := http.NewRequest("GET", s.URL+"/web/app.wasm", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("Content-Type") != "application/wasm" ||
+		!strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+		t.Errorf("wasm headers %v", res.Header)
+	}
+	if res.Header.Get("X-Gloss-Wasm-Length") == "" || len(body) == 0 {
+		t.Errorf("wasm: %d bytes, length header %q", len(body), res.Header.Get("X-Gloss-Wasm-Length"))
+	}
+}
