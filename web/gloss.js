@@ -36,6 +36,26 @@
     if (localStorage.getItem("gloss.hideHighlights") === "true") root.classList.add("gloss-plain");
   } catch (e) {}
 
+  // go-app reports a newly installed version through window.goappOnUpdate,
+  // which does nothing until the wasm has started: an update found during
+  // the download would be lost. Remember it and pass it on when Go sets
+  // its handler.
+  var updateReady = false;
+  var onUpdate = function () {};
+  Object.defineProperty(window, "goappOnUpdate", {
+    configurable: true,
+    get: function () {
+      return function () {
+        updateReady = true;
+        onUpdate();
+      };
+    },
+    set: function (f) {
+      onUpdate = f;
+      if (updateReady) setTimeout(function () { onUpdate(); }, 0);
+    },
+  });
+
   // A trigger says whether its card is open. The popover API opens cards
   // without script; this keeps aria-expanded true to it.
   document.addEventListener("toggle", function (e) {

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/server"
 )
 
 // blockURLs makes the browser fail requests for the given URLs.
@@ -95,5 +96,28 @@ func TestWasmIsServedCompressedWithItsLength(t *testing.T) {
 	}
 	if res.Header.Get("X-Gloss-Wasm-Length") == "" || len(body) == 0 {
 		t.Errorf("wasm: %d bytes, length header %q", len(body), res.Header.Get("X-Gloss-Wasm-Length"))
+	}
+}
+
+func TestUpdateBarAppearsWhenANewVersionIsDeployed(t *testing.T) {
+	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(first.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	if eval[bool](t, ctx, `!!document.getElementById("gloss-update")`) {
+		t.Fatal("update bar shown before any update")
+	}
+	first.Stop()
+
+	// The same origin now serves a new version.
+	addr := strings.TrimPrefix(first.URL, "http://")
+	startSiteOn(t, addr, server.Config{Version: "v2"})
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, `!!document.getElementById("gloss-update")`, 30*time.Second)
+	text := eval[string](t, ctx, `document.getElementById("gloss-update").innerText`)
+	if !strings.Contains(text, "new version") {
+		t.Errorf("update bar says %q", text)
 	}
 }
