@@ -1,0 +1,64 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	const (
+		badNote   = `testdata/broken/bad-notes/notes/bad.md:9: unknown field "lang"`
+		otherNote = `testdata/broken/bad-notes/notes/other.md:3: kind: "opinion" is not a kind; use context, contested, figure, correction`
+	)
+	tests := []struct {
+		name            string
+		paths           []string
+		articles, notes int
+		want            []string
+	}{
+		{"root", []string{"testdata/articles"}, 1, 4, nil},
+		{"article folder", []string{"testdata/articles/sample-talks/"}, 1, 4, nil},
+		{"article.md", []string{"testdata/articles/sample-talks/article.md"}, 1, 4, nil},
+		{"note", []string{"testdata/articles/sample-talks/notes/eu-aid.md"}, 1, 1, nil},
+		{"each article once", []string{"testdata/articles", "testdata/articles/sample-talks/notes/eu-aid.md"}, 1, 4, nil},
+		{"two notes", []string{"testdata/broken/bad-notes/notes/good.md", "testdata/broken/bad-notes/notes/bad.md"}, 1, 2,
+			[]string{badNote}},
+		{"only the note's problems", []string{"testdata/broken/bad-notes/notes/good.md"}, 1, 1, nil},
+		{"all problems", []string{"testdata/broken"}, 1, 0, []string{badNote, otherNote}},
+		{"missing", []string{"testdata/nope"}, 0, 0,
+			[]string{"testdata/nope: no such file or directory"}},
+		{"no article", []string{"testdata"}, 0, 0,
+			[]string{"testdata: no article here: an article is a folder holding article.md"}},
+		{"not an article file", []string{"testdata/broken/bad-notes/article.md", "errors_test.go"}, 1, 3,
+			[]string{
+				"errors_test.go: not an article.md, nor a note (notes/<id>.md beside an article.md)",
+				badNote, otherNote,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			articles, notes, err := Check(tt.paths)
+			got := errorLines(t, err)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got errors:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+			if err == nil && (articles != tt.articles || notes != tt.notes) {
+				t.Errorf("checked %d articles, %d notes; want %d, %d", articles, notes, tt.articles, tt.notes)
+			}
+		})
+	}
+}
+
+// TestCheckDot checks that "." keeps the folder's name as the slug, and
+// that messages use paths relative to where the user is.
+func TestCheckDot(t *testing.T) {
+	t.Chdir("testdata/broken/bad-notes")
+	_, _, err := Check([]string{"."})
+	want := []string{
+		`notes/bad.md:9: unknown field "lang"`,
+		`notes/other.md:3: kind: "opinion" is not a kind; use context, contested, figure, correction`,
+	}
+	if got := errorLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got errors:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
