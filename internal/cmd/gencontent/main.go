@@ -60,7 +60,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	src, err := generate(*pkg, *name, flags.Args(), articles)
+	src, err := generate(*pkg, *name, articles)
 	if err != nil {
 		fmt.Fprintln(stderr, "gencontent:", err)
 		return 1
