@@ -20,6 +20,11 @@ type Config struct {
 	// FrameAncestors are the origins allowed to frame the embed view
 	// (?embed=1), as in a CSP frame-ancestors list. Empty means any site.
 	FrameAncestors string
+	// Origin is the public origin of the server, as "https://gloss.example",
+	// for the absolute URLs of the oEmbed link and snippet. Empty means each
+	// request's own scheme and Host; set it behind a proxy that terminates
+	// TLS.
+	Origin string
 	// Log receives one line per request; nil discards them.
 	Log *slog.Logger
 }

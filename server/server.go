@@ -21,6 +21,7 @@ type Server struct {
 	manifest []byte
 	static   http.Handler
 	version  string
+	embed    *embedding
 }
 
 // New pre-renders every page and loads the wasm, so that a broken build
@@ -68,6 +69,9 @@ func New(cfg Config) (*Server, error) {
 			s.pages[p+"/"] = page
 		}
 	}
+	if err := s.initEmbedding(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -104,12 +108,16 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/manifest+json")
 		w.Header().Set("Cache-Control", "no-cache")
 		w.Write(s.manifest)
+	case path == "/oembed":
+		s.serveOEmbed(w, r)
+	case path == "/demo/embed":
+		s.serveDemo(w, r)
 	case path == "/robots.txt":
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/web/robots.txt"
 		s.serveStatic(w, r2)
 	default:
-		if page, ok := s.pages[path]; ok {
+		if page, ok := s.page(r, path); ok {
 			s.servePage(w, r, page)
 			return
 		}

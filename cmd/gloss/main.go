@@ -3,7 +3,7 @@
 // Command gloss serves the Gloss widget, exports it as a static site and
 // checks content files.
 //
-//	gloss [serve] [-addr :8000] [-web web] [-frame-ancestors "https://a.example"]
+//	gloss [serve] [-addr :8000] [-web web] [-frame-ancestors "https://a.example"] [-origin https://gloss.example]
 //	gloss export -out dist [-base /sub/path/] [-origin https://cdn.example]
 //	gloss check [FILES|DIRS]
 package main
@@ -39,5 +39,5 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 const usage = `usage:
-  gloss [serve] [-addr :8000] [-web web] [-frame-ancestors ORIGINS]
+  gloss [serve] [-addr :8000] [-web web] [-frame-ancestors ORIGINS] [-origin URL]
   gloss check [FILES|DIRS]`

@@ -26,6 +26,7 @@ func runServe(args []string, stderr io.Writer) int {
 	addr := fs.String("addr", ":8000", "address to listen on")
 	web := fs.String("web", "web", "folder of the static assets and the built wasm")
 	frame := fs.String("frame-ancestors", "", "origins allowed to frame the embed view, space-separated (default: any)")
+	origin := fs.String("origin", "", "public origin for absolute URLs in oEmbed, as https://gloss.example (default: each request's Host)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -34,6 +35,7 @@ func runServe(args []string, stderr io.Writer) int {
 		Articles:       articles.All,
 		Web:            os.DirFS(*web),
 		FrameAncestors: *frame,
+		Origin:         *origin,
 		Log:            log,
 	})
 	if err != nil {

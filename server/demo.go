@@ -1,0 +1,67 @@
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"html/template"
+	"net/http"
+	"regexp"
+	"strconv"
+)
+
+// demo.html is a made-up publisher's page with the embed snippet in it,
+// served at /demo/embed: what a reader of a publisher's site sees.
+//
+//go:embed demo.html
+var demoHTML string
+
+var demoPage = template.Must(template.New("demo").Parse(demoHTML))
+
+// demoStyle is the hash of the demo page's own <style>, which its
+// Content-Security-Policy allows: a publisher's page is not Gloss's and
+// has its own styles.
+var demoStyle = func() string {
+	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(demoHTML)
+	if m == nil {
+		panic("server: demo.html has no <style>")
+	}
+	sum := sha256.Sum256([]byte(m[1]))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+// serveDemo serves the demo publisher page, its snippet pointing at this
+// server's public origin.
+func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) {
+	origin, ok := s.publicOrigin(r)
+	if !ok {
+		http.Error(w, "bad Host", http.StatusBadRequest)
+		return
+	}
+	a := s.cfg.Articles[0]
+	var buf bytes.Buffer
+	err := demoPage.Execute(&buf, struct {
+		Title   string
+		Snippet string
+		Embed   template.HTML
+	}{
+		Title:   a.Title,
+		Snippet: Snippet(origin, "/", a),
+		Embed:   template.HTML(Snippet(origin, "/", a)), // escaped by Snippet
+	})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src "+demoStyle+
+		"; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(buf.Bytes())
+}
