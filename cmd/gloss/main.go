@@ -29,6 +29,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
+	case "export":
+		return runExport(args, stdout, stderr)
 	case "help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -40,4 +42,5 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 const usage = `usage:
   gloss [serve] [-addr :8000] [-web web] [-frame-ancestors ORIGINS] [-origin URL]
+  gloss export -out DIR [-base /sub/path/] [-origin URL] [-web web] [-frame-ancestors ORIGINS]
   gloss check [FILES|DIRS]`

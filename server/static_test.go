@@ -1,0 +1,48 @@
+package server
+
+import (
+	"net/http/httptest"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gloss/gloss/articles"
+)
+
+// SecurityHeaders, which the static export's host configuration uses, are
+// the headers the server really sends.
+func TestSecurityHeadersAreTheServers(t *testing.T) {
+	s, err := New(Config{Articles: articles.All, Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for target, ancestors := range map[string]string{"/": "'self'", "/?embed=1": "*"} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		for _, h := range SecurityHeaders(ancestors) {
+			if got := rec.Header().Get(h.Name); got != h.Value {
+				t.Errorf("%s: %s is %q, SecurityHeaders says %q", target, h.Name, got, h.Value)
+			}
+		}
+	}
+}
+
+// DemoPage, which the static export writes, is the page /demo/embed
+// serves.
+func TestDemoPageIsTheServers(t *testing.T) {
+	s, err := New(Config{Articles: articles.All, Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/demo/embed", nil))
+	page, policy, err := DemoPage("http://example.com", "/", articles.All[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Body.String() != string(page) {
+		t.Error("DemoPage differs from the page /demo/embed serves")
+	}
+	if got := rec.Header().Get("Content-Security-Policy"); got != policy {
+		t.Errorf("/demo/embed CSP %q, DemoPage says %q", got, policy)
+	}
+}
