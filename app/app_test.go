@@ -95,7 +95,7 @@ func TestHiddenHighlightsLeaveTheTextVerbatim(t *testing.T) {
 
 func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 	n := sample.Notes[0]
-	card := Card(n, false, nil, nil)
+	card := Card(n, false, func(app.Context, app.Event) {})
 	err := app.TestMatch(mounted(t, card), app.TestUIDescriptor{
 		Path: app.TestPath(0),
 		Expected: app.Div().
@@ -105,8 +105,7 @@ func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 			Attr("role", "dialog").
 			Aria("labelledby", "budget-title").
 			Attr("autofocus", true).
-			TabIndex(-1).
-			On("toggle", nil),
+			TabIndex(-1),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 // Escape or a click outside, and only one is open at a time. The autofocus
 // attribute moves focus into the card when it opens; the browser returns
 // focus to the trigger when it closes.
-func Card(n content.Note, copied bool, onToggle, onCopy app.EventHandler) app.HTMLDiv {
+func Card(n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
 	id := CardID(n.ID)
 	return app.Div().
 		ID(id).
@@ -20,7 +20,6 @@ func Card(n content.Note, copied bool, onToggle, onCopy app.EventHandler) app.HT
 		Aria("labelledby", id+"-title").
 		Attr("autofocus", true).
 		TabIndex(-1).
-		On("toggle", onToggle).
 		Body(
 			app.Div().Class("gloss-card-head").Body(
 				app.P().Class("gloss-kind").Text(n.Kind.Label()),

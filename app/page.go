@@ -29,6 +29,8 @@ type Page struct {
 	installable bool
 	update      bool
 	copied      string
+
+	releaseToggle func()
 }
 
 // OnPreRender sets the document's title and description on the server.
@@ -49,7 +51,15 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	p.installable = !p.embed && ctx.IsAppInstallable()
 	p.update = !p.embed && ctx.AppUpdateAvailable()
+	p.releaseToggle = listenCardToggles(p.onToggle)
 	ctx.Defer(func(ctx app.Context) { p.Restore.Apply() })
+}
+
+// OnDismount stops listening to the cards.
+func (p *Page) OnDismount() {
+	if p.releaseToggle != nil {
+		p.releaseToggle()
+	}
 }
 
 // OnNav opens the card named by the URL's fragment, for in-app links to a
@@ -78,7 +88,7 @@ func (p *Page) Render() app.UI {
 	cards := make([]app.UI, 0, len(a.Notes))
 	for _, n := range a.Notes {
 		if n.Anchor != "" {
-			cards = append(cards, Card(n, p.copied == n.ID, p.onToggle(n.ID), p.onCopy(n.ID)))
+			cards = append(cards, Card(n, p.copied == n.ID, p.onCopy(n.ID)))
 		}
 	}
 	return app.Main().ID("gloss").Class("gloss").Body(
@@ -108,29 +118,28 @@ func (p *Page) Render() app.UI {
 	)
 }
 
-// onToggle follows a card opening or closing: the URL names the open card,
-// and the card is placed by script where CSS cannot place it.
-func (p *Page) onToggle(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		ctx.PreventUpdate()
-		if e.Get("newState").String() == "open" {
-			setFragment(id)
-			placeCard(id)
-			return
-		}
-		if ctx.Page().URL().Fragment == id || currentFragment() == id {
-			setFragment("")
-		}
+// onToggle follows a card opening or closing: the URL names the open
+// card, and the card is placed by script where CSS cannot place it. It is
+// a plain DOM listener, not a go-app handler: nothing on the page is
+// re-rendered when a card opens.
+func (p *Page) onToggle(id string, open bool) {
+	if open {
+		setFragment(id)
+		placeCard(id)
+		return
+	}
+	if currentFragment() == id {
+		setFragment("")
 	}
 }
 
 // onCopy copies the card's deep link. Before the wasm runs, the same link
 // just puts the card's fragment in the address bar.
 func (p *Page) onCopy(id string) app.EventHandler {
+	// go-app runs this handler after the click has been dispatched, so it
+	// cannot cancel it: go-app's own link handling has already put the
+	// card's fragment in the address bar, which is the link to copy.
 	return func(ctx app.Context, e app.Event) {
-		e.PreventDefault()
-		e.StopImmediatePropagation()
-		setFragment(id)
 		if copyText(currentURL()) {
 			p.copied = id
 			ctx.After(3*time.Second, func(ctx app.Context) { p.copied = "" })
