@@ -1,0 +1,148 @@
+package server
+
+import (
+	"compress/gzip"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gloss/gloss/content"
+)
+
+var testArticle = content.Article{
+	Slug: "one", Title: "One", Lang: "en", Date: content.Date{Year: 2024, Month: 1, Day: 2},
+	Body: []content.Block{{Text: []content.Inline{{Text: "Hello, "}, {Text: "world", Note: "w"}, {Text: "."}}}},
+	Notes: []content.Note{{ID: "w", Kind: content.KindContext, Title: "World", Anchor: "world",
+		Body:    []content.Block{{Text: []content.Inline{{Text: "The planet."}}}},
+		Sources: []content.Source{{Title: "S", URL: "https://example.org/"}}}},
+}
+
+func testServer(t *testing.T, cfg Config) *Server {
+	t.Helper()
+	if cfg.Articles == nil {
+		cfg.Articles = []content.Article{testArticle}
+	}
+	if cfg.Web == nil {
+		cfg.Web = fstest.MapFS{
+			"app.wasm":    {Data: []byte("\x00asm raw bytes")},
+			"app.wasm.br": {Data: []byte("br")},
+			"app.wasm.gz": {Data: []byte("gz")},
+			"gloss.css":   {Data: []byte("body{}")},
+		}
+	}
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func fetch(s http.Handler, path string, header ...string) *http.Response {
+	r := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	return w.Result()
+}
+
+func TestPagesArePrerenderedAndCompressed(t *testing.T) {
+	s := testServer(t, Config{})
+	for _, path := range []string{"/", "/a/one", "/a/one/", "/?utm_source=x"} {
+		res := fetch(s, path, "Accept-Encoding", "gzip")
+		if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: %d %v", path, res.StatusCode, res.Header)
+		}
+		zr, err := gzip.NewReader(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(zr)
+		if !strings.Contains(string(body), "Hello, <button") || !strings.Contains(string(body), `popover="auto"`) {
+			t.Errorf("%s: article or card missing from the page", path)
+		}
+		if strings.Contains(string(body), "user-scalable=0") {
+			t.Errorf("%s: zoom is disabled", path)
+		}
+	}
+	res := fetch(s, "/")
+	etag := res.Header.Get("ETag")
+	if res.Header.Get("Content-Encoding") != "" || etag == "" {
+		t.Errorf("plain request: %v", res.Header)
+	}
+	if res := fetch(s, "/", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d, want 304", res.StatusCode)
+	}
+}
+
+func TestWasmIsNegotiated(t *testing.T) {
+	s := testServer(t, Config{})
+	for _, tc := range []struct{ accept, enc, body string }{
+		{"br, gzip", "br", "br"},
+		{"gzip;q=1, br;q=0", "gzip", "gz"},
+		{"", "", "\x00asm raw bytes"},
+		{"identity", "", "\x00asm raw bytes"},
+	} {
+		res := fetch(s, "/web/app.wasm", "Accept-Encoding", tc.accept)
+		body, _ := io.ReadAll(res.Body)
+		if res.Header.Get("Content-Encoding") != tc.enc || string(body) != tc.body {
+			t.Errorf("Accept-Encoding %q: encoding %q body %q", tc.accept, res.Header.Get("Content-Encoding"), body)
+		}
+		if res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get(WasmLengthHeader) != "14" ||
+			!strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("Accept-Encoding %q: headers %v", tc.accept, res.Header)
+		}
+	}
+}
+
+func TestSecurityHeadersAndFraming(t *testing.T) {
+	s := testServer(t, Config{FrameAncestors: "https://news.example"})
+	res := fetch(s, "/")
+	csp := res.Header.Get("Content-Security-Policy")
+	if res.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(csp, "'wasm-unsafe-eval'") ||
+		!strings.Contains(csp, "frame-ancestors 'self'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("app view headers: %v", res.Header)
+	}
+	if csp := fetch(s, "/?embed=1").Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors https://news.example") {
+		t.Errorf("embed view CSP: %s", csp)
+	}
+	if csp := fetch(testServer(t, Config{}), "/?embed=1").Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors *") {
+		t.Errorf("embed view CSP without a list: %s", csp)
+	}
+}
+
+func TestBadRequestsChangeNothing(t *testing.T) {
+	s := testServer(t, Config{})
+	for path, want := range map[string]int{
+		"/nope":                 404,
+		"/a/unknown":            404,
+		"/web/":                 404,
+		"/web/missing.css":      404,
+		"/web/../server.go":     404,
+		"/?embed=%zz":           200,
+		"/a/one?x=<script>":     200,
+		"/web/gloss.css?v=1":    200,
+		"/manifest.webmanifest": 200,
+	} {
+		if res := fetch(s, path); res.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("x"))
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	if w.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST /: %d", w.Code)
+	}
+}
+
+func TestStartingWithoutAWasmSaysHowToBuildIt(t *testing.T) {
+	_, err := New(Config{Articles: []content.Article{testArticle}, Web: fstest.MapFS{}})
+	if err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Fatalf("err = %v", err)
+	}
+}
