@@ -148,7 +148,9 @@ func startSite(t *testing.T, opts ...siteOption) *site {
 func startSiteOn(t *testing.T, addr string, cfg server.Config, opts ...siteOption) *site {
 	t.Helper()
 	cfg.Articles = catalog.Articles()
-	cfg.Web = os.DirFS(env.web)
+	if cfg.Web == nil {
+		cfg.Web = os.DirFS(env.web)
+	}
 	srv, err := server.New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -120,4 +122,24 @@ func TestUpdateBarAppearsWhenANewVersionIsDeployed(t *testing.T) {
 	if !strings.Contains(text, "new version") {
 		t.Errorf("update bar says %q", text)
 	}
+}
+
+// A resource that cannot be fetched must not keep the worker from
+// installing: go-app's own worker fails whole on one 404.
+func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
+	web := t.TempDir()
+	if err := os.CopyFS(web, os.DirFS(env.web)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(web, "icon-maskable-512.png")); err != nil {
+		t.Fatal(err)
+	}
+	s := startSiteOn(t, "127.0.0.1:0", server.Config{Web: os.DirFS(web)})
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	s.Stop()
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
 }
