@@ -28,6 +28,11 @@ bin: generate
 run: build
 	./bin/gloss serve -addr $(ADDR)
 
+# The static site for a CDN or static host, in dist/: see docs/deploy.md.
+# make export BASE=/gloss/ ORIGIN=https://user.github.io
+export: build
+	./bin/gloss export -out dist $(if $(BASE),-base $(BASE)) $(if $(ORIGIN),-origin $(ORIGIN))
+
 check: bin
 	./bin/gloss check articles testdata/articles
 
