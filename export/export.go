@@ -163,8 +163,6 @@ type site struct {
 	wasmName string // web/app-<hash>.wasm
 	// files are the files written, relative to dir, with slashes.
 	files map[string]bool
-	// web are the files copied from Web, relative to dir.
-	web []string
 	// embed is whether the assets hold embed.js: then the site has the
 	// oEmbed answers (with an origin) and the demo publisher page.
 	embed      bool
@@ -436,7 +434,6 @@ func (s *site) writeWeb() error {
 		if err != nil {
 			return err
 		}
-		s.web = append(s.web, "web/"+p)
 		return s.writeFile("web/"+p, b)
 	})
 	if err != nil {
