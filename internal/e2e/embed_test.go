@@ -1,0 +1,504 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/e2e/catalog"
+	"github.com/gloss/gloss/server"
+)
+
+// The embed tests put the widget on a publisher's page served from another
+// site: the widget on 127.0.0.1, the publisher on localhost. Each test
+// starts its own browser at 1280×800.
+
+// publisherPage describes the publisher's page around the snippet.
+type publisherPage struct {
+	// href and headline are the snippet's link.
+	href, headline string
+	// before and after are the publisher's paragraphs around the snippet.
+	before, after int
+	// reserve adds the stylesheet rule docs/embedding.md recommends for an
+	// embed that may be in the first screen.
+	reserve bool
+}
+
+// reserveRule is the rule of docs/embedding.md, "No layout shift".
+const reserveRule = `@media (scripting: enabled) { blockquote.gloss-embed { min-height: 100vh; } }`
+
+// recorder is the publisher's own script: it records layout shifts and
+// the events embed.js dispatches. A real publisher's analytics would do
+// the same.
+const recorder = `<script>
+window.shifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) { shifts.push({value: e.value, input: e.hadRecentInput}); });
+}).observe({type: "layout-shift", buffered: true});
+window.glossEvents = [];
+["gloss:card-open", "gloss:card-close"].forEach(function (type) {
+  document.addEventListener(type, function (e) {
+    glossEvents.push({type: e.type, id: e.detail.id, title: e.detail.title, target: e.target.nodeName});
+  });
+});
+</script>`
+
+func (p publisherPage) html(widget string) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+		`<meta name="viewport" content="width=device-width, initial-scale=1"><title>The Courier</title>` + recorder +
+		`<style>body { margin: 0 auto; max-width: 720px; padding: 16px; font: 18px/1.5 sans-serif; }`)
+	if p.reserve {
+		b.WriteString(reserveRule)
+	}
+	b.WriteString(`</style></head><body><h1>The Courier</h1>`)
+	para := `<p>A paragraph of the publisher's own article, long enough to wrap over two or three lines of the column, as the paragraphs of a news site do.</p>`
+	b.WriteString(strings.Repeat(para, p.before))
+	fmt.Fprintf(&b, `<blockquote class="gloss-embed" data-theme="light"><a href="%s">%s</a></blockquote>`+
+		`<script async src="%s/web/embed.js"></script>`, html.EscapeString(p.href), html.EscapeString(p.headline), widget)
+	b.WriteString(strings.Replace(strings.Repeat(para, p.after), "<p>", `<p class="after">`, -1))
+	b.WriteString(`</body></html>`)
+	return b.String()
+}
+
+// startPublisher serves page on a loopback port and returns its URL on
+// the host name localhost: another site than the widget's 127.0.0.1.
+func startPublisher(t *testing.T, page string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page))
+	}), ReadHeaderTimeout: 5 * time.Second}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return "http://localhost:" + port + "/"
+}
+
+// frameOf attaches to the cross-site iframe whose URL starts with prefix,
+// waiting for it: Chromium runs it in its own process, as its own target.
+func frameOf(t *testing.T, ctx context.Context, prefix string) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		infos, err := chromedp.Targets(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
+				t.Cleanup(cancel)
+				// The first run attaches, for as long as the context it is
+				// given lives: give it one without a time limit. (chromedp
+				// logs "no top-level frame" for such a target: harmless.)
+				if err := chromedp.Do(fctx); err != nil {
+					t.Fatal(err)
+				}
+				return fctx
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no iframe of %s appeared", prefix)
+	return nil
+}
+
+// frameWait polls a JavaScript condition in a frame. The harness's
+// waitFor cannot: chromedp's Poll waits for a top-level frame, and a
+// cross-site iframe's target has none.
+func frameWait(t *testing.T, fctx context.Context, cond string, limit time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	var last error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(fctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("waiting %v in the frame for %s: not true (last error: %v)", limit, cond, last)
+}
+
+type box struct {
+	Top    float64 `json:"top"`
+	Bottom float64 `json:"bottom"`
+	Left   float64 `json:"left"`
+	Right  float64 `json:"right"`
+	Height float64 `json:"height"`
+}
+
+const iframeBox = `(() => { const r = document.querySelector("iframe.gloss-embed").getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; })()`
+
+func boxOf(id string) string {
+	return fmt.Sprintf(`(() => { const r = document.getElementById(%q).getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; })()`, id)
+}
+
+// eventually retries check until it returns "" or the time is up, and
+// fails with its last complaint.
+func eventually(t *testing.T, limit time.Duration, check func() string) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for {
+		msg := check()
+		if msg == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(msg)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// fitsContent checks that the frame is as tall as its content, within
+// 3px, and scrolls nothing inside.
+func fitsContent(t *testing.T, ctx, fctx context.Context) {
+	t.Helper()
+	eventually(t, 10*time.Second, func() string {
+		frame := eval[box](t, ctx, iframeBox)
+		content := eval[float64](t, fctx, `document.documentElement.getBoundingClientRect().height`)
+		if frame.Height < content-0.5 || frame.Height > content+3 {
+			return fmt.Sprintf("iframe %.1fpx tall for %.1fpx of content", frame.Height, content)
+		}
+		if eval[bool](t, fctx, `document.documentElement.scrollHeight > innerHeight || document.documentElement.clientWidth < innerWidth`) {
+			return "the frame has an inner scrollbar"
+		}
+		return ""
+	})
+}
+
+// clickInFrame clicks the element with id inside the frame with the
+// mouse, as a reader does, scrolling the publisher's page first so the
+// element is at fraction y of the viewport's height.
+func clickInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64) {
+	t.Helper()
+	// The first line of the element: a phrase can wrap.
+	el := eval[box](t, fctx, fmt.Sprintf(`(() => { const r = document.getElementById(%q).getClientRects()[0];
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; })()`, id))
+	frame := eval[box](t, ctx, iframeBox)
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`scrollBy(0, %f)`, frame.Top+el.Top-y*800)))
+	// A frame that was out of sight is rendered again only now: let it
+	// catch up before aiming at it.
+	time.Sleep(200 * time.Millisecond)
+	frame = eval[box](t, ctx, iframeBox)
+	do(t, ctx, chromedp.MouseClickXY(frame.Left+el.Left+4, frame.Top+(el.Top+el.Bottom)/2))
+}
+
+// cardInSight checks that the open card is inside the frame and inside
+// the publisher's viewport.
+func cardInSight(t *testing.T, ctx, fctx context.Context, id string) {
+	t.Helper()
+	eventually(t, 5*time.Second, func() string {
+		c := eval[box](t, fctx, boxOf(id))
+		w := eval[map[string]float64](t, fctx, `({w: innerWidth, h: innerHeight})`)
+		if c.Top < 0 || c.Left < 0 || c.Bottom > w["h"]+0.5 || c.Right > w["w"]+0.5 {
+			return fmt.Sprintf("card %s at %+v is cut by the %vx%v frame", id, c, w["w"], w["h"])
+		}
+		f := eval[box](t, ctx, iframeBox)
+		if top, bottom := f.Top+c.Top, f.Top+c.Bottom; top < 0 || bottom > 800.5 {
+			return fmt.Sprintf("card %s spans %.0f–%.0f of the publisher's 800px viewport", id, top, bottom)
+		}
+		return ""
+	})
+}
+
+// layoutShift is the publisher page's cumulative layout shift so far,
+// leaving out shifts right after the reader's input, as CLS does.
+const layoutShift = `shifts.filter(s => !s.input).reduce((a, s) => a + s.value, 0)`
+
+func TestEmbedInPublisherPage(t *testing.T) {
+	s := startSite(t)
+	a := seed
+	pub := startPublisher(t, publisherPage{
+		href: s.URL + app.ArticlePath(a.Slug), headline: a.Title, before: 2, after: 12, reserve: true,
+	}.html(s.URL))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
+
+	// The iframe replaces the blockquote, titled with the headline.
+	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed")`, 10*time.Second)
+	attrs := eval[map[string]string](t, ctx, `(() => { const f = document.querySelector("iframe.gloss-embed");
+	  return {title: f.title, loading: f.getAttribute("loading"), referrer: f.getAttribute("referrerpolicy"),
+	    allow: f.getAttribute("allow") || "", src: f.src, blockquotes: String(document.querySelectorAll("blockquote").length)}; })()`)
+	if attrs["title"] != a.Title || attrs["loading"] != "lazy" || attrs["referrer"] == "" || attrs["allow"] != "" || attrs["blockquotes"] != "0" {
+		t.Errorf("iframe attributes %v", attrs)
+	}
+	if want := s.URL + app.ArticlePath(a.Slug) + "?embed=1&theme=light"; attrs["src"] != want {
+		t.Errorf("iframe src %q, want %q", attrs["src"], want)
+	}
+
+	// In the cross-site frame the wasm starts (storage may be partitioned
+	// or denied: it must not matter) and the frame fits its content.
+	fctx := frameOf(t, ctx, s.URL)
+	frameWait(t, fctx, `document.documentElement.classList.contains("gloss-embed")`, 10*time.Second)
+	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	fitsContent(t, ctx, fctx)
+
+	// A card whose phrase is near the foot of the publisher's viewport
+	// opens below it in the frame; the page scrolls it into sight.
+	notes := anchored(a)
+	first, last := notes[0], notes[len(notes)-1]
+	clickInFrame(t, ctx, fctx, app.TriggerID(first.ID), 0.9)
+	frameWait(t, fctx, openCard(first.ID), 5*time.Second)
+	cardInSight(t, ctx, fctx, first.ID)
+	// The publisher hears of it.
+	waitFor(t, ctx, fmt.Sprintf(`glossEvents.some(e => e.type === "gloss:card-open" && e.id === %q && e.title === %q && e.target === "IFRAME")`, first.ID, first.Title), 5*time.Second)
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	frameWait(t, fctx, noCardOpen, 5*time.Second)
+	waitFor(t, ctx, fmt.Sprintf(`glossEvents.some(e => e.type === "gloss:card-close" && e.id === %q)`, first.ID), 5*time.Second)
+
+	// The last phrase's card, near the foot of the frame, flips above it.
+	clickInFrame(t, ctx, fctx, app.TriggerID(last.ID), 0.5)
+	frameWait(t, fctx, openCard(last.ID), 5*time.Second)
+	cardInSight(t, ctx, fctx, last.ID)
+	fitsContent(t, ctx, fctx)
+
+	// Nothing on the publisher's page moved.
+	if cls := eval[float64](t, ctx, layoutShift); cls != 0 {
+		t.Errorf("the embed shifted the publisher's layout: CLS %.4f", cls)
+	}
+
+	// Messages from anything but the frame are ignored: here the
+	// publisher's page itself, or a script on it, forges them.
+	before := eval[float64](t, ctx, `document.querySelector("iframe.gloss-embed").getBoundingClientRect().height`)
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`postMessage({gloss: 1, type: "height", height: 50}, "*");
+	  postMessage({gloss: 1, type: "card-open", id: "forged", title: "Forged"}, "*")`))
+	time.Sleep(300 * time.Millisecond)
+	if after := eval[float64](t, ctx, `document.querySelector("iframe.gloss-embed").getBoundingClientRect().height`); after != before {
+		t.Errorf("a forged height message resized the frame from %.0f to %.0f", before, after)
+	}
+	if eval[bool](t, ctx, `glossEvents.some(e => e.id === "forged")`) {
+		t.Error("a forged card message reached the publisher as an event")
+	}
+}
+
+// The frame of a short article is too short for a card: it grows to hold
+// it, and shrinks back once the card is closed and the frame is out of
+// sight.
+func TestEmbedShortArticleGrowsForACard(t *testing.T) {
+	s := startSite(t)
+	a := articleNamed(t, "riverside-library")
+	pub := startPublisher(t, publisherPage{href: s.URL + app.ArticlePath(a.Slug), headline: a.Title, before: 14, after: 12}.html(s.URL))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
+	fctx := frameOf(t, ctx, s.URL)
+	frameWait(t, fctx, `document.readyState === "complete"`, 10*time.Second)
+	// Out of sight, it fits its content, shorter than the reserved height.
+	eventually(t, 10*time.Second, func() string {
+		content := eval[float64](t, fctx, `document.documentElement.getBoundingClientRect().height`)
+		if h := eval[box](t, ctx, iframeBox).Height; math.Abs(h-content) > 3 || h >= 480 {
+			return fmt.Sprintf("frame %.0fpx for %.0fpx of content", h, content)
+		}
+		return ""
+	})
+	notes := anchored(a)
+	last := notes[len(notes)-1]
+	clickInFrame(t, ctx, fctx, app.TriggerID(last.ID), 0.5)
+	frameWait(t, fctx, openCard(last.ID), 5*time.Second)
+	cardInSight(t, ctx, fctx, last.ID)
+	eventually(t, 5*time.Second, func() string {
+		if !eval[bool](t, fctx, fmt.Sprintf(`(() => { const c = document.getElementById(%q); return c.scrollHeight <= c.clientHeight + 1; })()`, last.ID)) {
+			return fmt.Sprintf("card %s scrolls inside a frame that could have grown for it", last.ID)
+		}
+		return ""
+	})
+	grown := eval[box](t, ctx, iframeBox).Height
+	if content := eval[float64](t, fctx, `document.documentElement.getBoundingClientRect().height`); grown < content+50 {
+		t.Errorf("the frame is %.0fpx for %.0fpx of content: it did not grow for the card", grown, content)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	frameWait(t, fctx, noCardOpen, 5*time.Second)
+
+	// On screen it keeps that height, as shrinking would pull up the
+	// publisher's text under the reader's eyes; once scrolled out of
+	// sight, it fits its content again.
+	time.Sleep(300 * time.Millisecond)
+	if h := eval[box](t, ctx, iframeBox).Height; h != grown {
+		t.Errorf("the frame shrank from %.0f to %.0fpx while on screen", grown, h)
+	}
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`scrollTo(0, document.body.scrollHeight)`))
+	fitsContent(t, ctx, fctx)
+	// Growing for the card moved the publisher's text below the frame:
+	// a shift the reader caused, but in the frame, which the page's
+	// layout-shift entries do not count as the page's own input.
+	t.Logf("CLS from growing for a card: %.4f", eval[float64](t, ctx, layoutShift))
+}
+
+func articleNamed(t *testing.T, slug string) content.Article {
+	t.Helper()
+	for _, a := range catalog.Articles() {
+		if a.Slug == slug {
+			return a
+		}
+	}
+	t.Fatalf("no article %q in the test catalog", slug)
+	return content.Article{}
+}
+
+// An embed further down the publisher's page loads and sizes itself out
+// of sight: no layout shift even without the reservation rule.
+func TestEmbedBelowTheFoldShiftsNothing(t *testing.T) {
+	s := startSite(t)
+	pub := startPublisher(t, publisherPage{href: s.URL + "/", headline: seed.Title, before: 14, after: 6}.html(s.URL))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
+	if top := eval[float64](t, ctx, `document.querySelector(".gloss-embed").getBoundingClientRect().top`); top < 800 {
+		t.Fatalf("the snippet is at %.0fpx, in the first screen: this test proves nothing", top)
+	}
+	// The frame takes its content's height before the reader gets to it.
+	fctx := frameOf(t, ctx, s.URL)
+	eventually(t, 10*time.Second, func() string {
+		content := eval[float64](t, fctx, `document.documentElement.getBoundingClientRect().height`)
+		if h := eval[box](t, ctx, iframeBox).Height; math.Abs(h-content) > 3 {
+			return fmt.Sprintf("out of sight, the frame is %.0fpx tall for %.0fpx of content", h, content)
+		}
+		return ""
+	})
+	// The reader scrolls down to it and past it.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("iframe.gloss-embed").scrollIntoView()`))
+	fitsContent(t, ctx, fctx)
+	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("p.after")))
+	time.Sleep(200 * time.Millisecond)
+	if cls := eval[float64](t, ctx, layoutShift); cls != 0 {
+		t.Errorf("CLS %.4f", cls)
+	}
+}
+
+// With JavaScript off on the publisher's page, the snippet is a link to
+// the article.
+func TestEmbedFallbackWithoutJavaScript(t *testing.T) {
+	s := startSite(t)
+	href := s.URL + app.ArticlePath(seed.Slug)
+	pub := startPublisher(t, publisherPage{href: href, headline: seed.Title, before: 1, after: 1}.html(s.URL))
+	ctx := newBrowser(t)
+	noScript := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
+	do(t, ctx, noScript, chromedp.Navigate(pub))
+	time.Sleep(300 * time.Millisecond)
+	link := eval[map[string]any](t, ctx, `(() => { const a = document.querySelector("blockquote.gloss-embed a");
+	  return {href: a ? a.href : "", text: a ? a.textContent : "", frames: document.querySelectorAll("iframe").length,
+	    visible: a ? a.getBoundingClientRect().height > 0 : false}; })()`)
+	if link["href"] != href || link["text"] != seed.Title || link["frames"] != 0.0 || link["visible"] != true {
+		t.Errorf("fallback %v", link)
+	}
+}
+
+// Where the browser denies the frame its storage, go-app still starts.
+// Chromium here partitions third-party storage rather than denying it, so
+// the denial is forced: a script run before any of the frame's makes
+// localStorage and sessionStorage throw, as a denying browser does.
+func TestEmbedStartsWithStorageDenied(t *testing.T) {
+	s := startSite(t)
+	pub := startPublisher(t, publisherPage{href: s.URL + "/", headline: seed.Title, before: 1, after: 1}.html(s.URL))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
+	fctx := frameOf(t, ctx, s.URL)
+	deny := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+			["localStorage", "sessionStorage"].forEach(function (name) {
+				Object.defineProperty(window, name, {configurable: true, get: function () {
+					throw new DOMException("Access is denied for this document.", "SecurityError");
+				}});
+			});`})
+		return err
+	})
+	do(t, fctx, deny, chromedp.Evaluate[chromedp.Void](`window.beforeReload = true; location.reload()`))
+	frameWait(t, fctx, `!window.beforeReload && document.readyState === "complete"`, 20*time.Second)
+	if real := eval[bool](t, fctx, `localStorage instanceof Storage`); real {
+		t.Fatal("the frame has real storage: the denial was not in place and this test proves nothing")
+	}
+	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	// The reader's switch works with the memory store.
+	do(t, fctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("gloss-plain").click()`))
+	frameWait(t, fctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed") === "true"`, 5*time.Second)
+}
+
+// With -frame-ancestors, a publisher not on the list cannot frame the
+// embed view.
+func TestEmbedFrameAncestorsRefusesOtherSites(t *testing.T) {
+	s := startSiteOn(t, "127.0.0.1:0", server.Config{FrameAncestors: "https://allowed.example"})
+	pub := startPublisher(t, publisherPage{href: s.URL + "/", headline: seed.Title, before: 1, after: 1}.html(s.URL))
+	ctx := newBrowser(t)
+	console := chromedp.Console(ctx)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
+	refused := make(chan string, 1)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			if strings.Contains(m.Text, "frame-ancestors") {
+				refused <- m.Text
+				return
+			}
+		}
+	}()
+	select {
+	case <-refused:
+	case <-time.After(10 * time.Second):
+		t.Error("no frame-ancestors refusal reported")
+	}
+	// No Gloss page was loaded in the frame: it shows the browser's error
+	// page.
+	fctx := frameOf(t, ctx, s.URL)
+	frameWait(t, fctx, `location.href.startsWith("chrome-error:")`, 5*time.Second)
+}
+
+// TestEmbedDemoScreenshot writes docs/embed-demo.png from /demo/embed,
+// when GLOSS_SCREENSHOTS is set.
+func TestEmbedDemoScreenshot(t *testing.T) {
+	if os.Getenv("GLOSS_SCREENSHOTS") == "" {
+		t.Skip("set GLOSS_SCREENSHOTS=1 to write docs/embed-demo.png")
+	}
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.URL+"/demo/embed"))
+	// The demo frames the widget from its own origin, so the frame's
+	// document is the page's to reach.
+	const doc = `document.querySelector("iframe.gloss-embed").contentDocument`
+	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed") && !!`+doc+` && !!`+doc+`.getElementById("app-wasm-loader") === false`, 60*time.Second)
+	n := anchored(seed)[1]
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+	  const f = document.querySelector("iframe.gloss-embed");
+	  const m = f.contentDocument.getElementById(%q);
+	  scrollTo(0, f.getBoundingClientRect().top + scrollY + m.getBoundingClientRect().top - 330);
+	  m.click();
+	})()`, app.TriggerID(n.ID))))
+	waitFor(t, ctx, doc+fmt.Sprintf(`.getElementById(%q).matches(":popover-open")`, n.ID), 5*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(env.root, "docs", "embed-demo.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,115 @@
+// Gloss embed script: turns each <blockquote class="gloss-embed"> linking
+// to a Gloss article into an iframe of it, sized to its content. No
+// dependencies, no globals, nothing else on the publisher's page touched.
+// The message protocol and the events are described in docs/embedding.md.
+(function () {
+  "use strict";
+  var frames = [];
+  var queued = false;
+
+  function embed(bq) {
+    var a = bq.querySelector("a[href]");
+    var url;
+    try {
+      url = new URL(a.href);
+    } catch (e) {
+      return;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return;
+    var theme = bq.getAttribute("data-theme");
+    url.searchParams.set("embed", "1");
+    if (/^(light|dark|auto)$/.test(theme)) url.searchParams.set("theme", theme);
+
+    var f = document.createElement("iframe");
+    f.src = url.href;
+    f.title = a.textContent.replace(/\s+/g, " ").trim() || "Gloss article";
+    f.className = "gloss-embed";
+    f.loading = "lazy";
+    // The frame learns the publisher's origin, to address its messages,
+    // and nothing of the page's path.
+    f.referrerPolicy = "strict-origin";
+    // Scripts and storage for the widget, new tabs for its source links;
+    // never navigating or prompting on the publisher's page.
+    f.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");
+    var s = f.style;
+    s.display = "block";
+    s.width = "100%";
+    s.border = "0";
+    // A light or dark page says so: the frame then stays transparent on it.
+    if (theme === "light" || theme === "dark") s.colorScheme = theme;
+
+    // Reserve the height before the frame loads: at least the space the
+    // page reserved for the snippet and, in view, down to the bottom of
+    // the viewport, so the frame growing to its content moves nothing the
+    // reader sees.
+    var r = bq.getBoundingClientRect();
+    var h = Math.ceil(Math.max(480, r.height, r.top < innerHeight && r.bottom > 0 ? innerHeight - r.top : 0));
+    var o = { f: f, origin: url.origin, h: h, want: h };
+    s.height = h + "px";
+    bq.parentNode.replaceChild(f, bq);
+    frames.push(o);
+  }
+
+  function scan() {
+    var list = document.querySelectorAll("blockquote.gloss-embed");
+    for (var i = 0; i < list.length; i++) embed(list[i]);
+  }
+
+  // Resize a frame to the height its page asked for, without moving what
+  // the reader sees: growing is done at once (content is never cut off);
+  // shrinking while the frame's end is on screen would pull up the text
+  // below it, so the frame shrinks only as far as the bottom of the
+  // viewport, and the rest once it is out of view.
+  function fit(o) {
+    var want = o.want;
+    if (want < o.h) {
+      var r = o.f.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < innerHeight) want = Math.min(o.h, Math.max(want, Math.ceil(innerHeight - r.top)));
+    }
+    if (want !== o.h) {
+      o.h = want;
+      o.f.style.height = want + "px";
+    }
+  }
+
+  function refit() {
+    queued = false;
+    for (var i = 0; i < frames.length; i++) if (frames[i].h !== frames[i].want) fit(frames[i]);
+  }
+
+  function later() {
+    if (!queued) {
+      queued = true;
+      setTimeout(refit, 100);
+    }
+  }
+
+  addEventListener("message", function (e) {
+    for (var i = 0; i < frames.length; i++) {
+      var o = frames[i];
+      if (!e.source || e.source !== o.f.contentWindow) continue;
+      if (e.origin !== o.origin) return;
+      var d = e.data;
+      if (!d || typeof d !== "object" || d.gloss !== 1) return;
+      if (d.type === "height") {
+        if (typeof d.height === "number" && d.height >= 0 && d.height <= 100000) {
+          o.want = Math.ceil(d.height);
+          fit(o);
+        }
+      } else if ((d.type === "card-open" || d.type === "card-close") &&
+          typeof d.id === "string" && typeof d.title === "string") {
+        o.f.dispatchEvent(new CustomEvent("gloss:" + d.type, {
+          bubbles: true,
+          detail: { id: d.id.slice(0, 200), title: d.title.slice(0, 500) },
+        }));
+      }
+      return;
+    }
+  });
+  addEventListener("scroll", later, { passive: true });
+  addEventListener("resize", later);
+
+  scan();
+  // An async script may run before the parser has reached every snippet.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+})();
