@@ -19,15 +19,24 @@ var demoHTML string
 
 var demoPage = template.Must(template.New("demo").Parse(demoHTML))
 
-// demoStyle is the hash of the demo page's own <style>, which its
+// demoStyle is the CSP source of the demo page's own <style>, which its
 // Content-Security-Policy allows: a publisher's page is not Gloss's and
-// has its own styles.
+// has its own styles. It is the hash of the style as the template writes
+// it out, since html/template rewrites CSS (it drops comments); the style
+// holds no template action, so any data gives the same.
 var demoStyle = func() string {
-	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(demoHTML)
+	var buf bytes.Buffer
+	if err := demoPage.Execute(&buf, struct {
+		Title, Snippet string
+		Embed          template.HTML
+	}{}); err != nil {
+		panic("server: demo.html: " + err.Error())
+	}
+	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindSubmatch(buf.Bytes())
 	if m == nil {
 		panic("server: demo.html has no <style>")
 	}
-	sum := sha256.Sum256([]byte(m[1]))
+	sum := sha256.Sum256(m[1])
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 

@@ -480,16 +480,15 @@ func TestEmbedDemoScreenshot(t *testing.T) {
 	}
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.URL+"/demo/embed"))
+	do(t, ctx, chromedp.EmulateViewport(1280, 1400), chromedp.Navigate(s.URL+"/demo/embed"))
 	// The demo frames the widget from its own origin, so the frame's
 	// document is the page's to reach.
 	const doc = `document.querySelector("iframe.gloss-embed").contentDocument`
-	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed") && !!`+doc+` && !!`+doc+`.getElementById("app-wasm-loader") === false`, 60*time.Second)
+	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed") && !!`+doc+` && `+strings.ReplaceAll(wasmRunning, "document.", doc+"."), 60*time.Second)
 	n := anchored(seed)[1]
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
 	  const f = document.querySelector("iframe.gloss-embed");
 	  const m = f.contentDocument.getElementById(%q);
-	  scrollTo(0, f.getBoundingClientRect().top + scrollY + m.getBoundingClientRect().top - 330);
 	  m.click();
 	})()`, app.TriggerID(n.ID))))
 	waitFor(t, ctx, doc+fmt.Sprintf(`.getElementById(%q).matches(":popover-open")`, n.ID), 5*time.Second)
