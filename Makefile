@@ -33,6 +33,13 @@ run: build
 export: build
 	./bin/gloss export -out dist $(if $(BASE),-base $(BASE)) $(if $(ORIGIN),-origin $(ORIGIN))
 
+# The performance bench (docs/performance.md): builds what it needs, then
+# prints one table and writes bench/results.json. It needs Chromium, wrk,
+# gzip and brotli (nginx for the export anchor); BENCH_DURATION=3s
+# shortens each wrk run (10s by default).
+bench: build
+	$(GO) run ./bench/cmd/bench -buildflags "$(GOFLAGS_RELEASE)"
+
 check: bin
 	./bin/gloss check articles testdata/articles
 

@@ -1,0 +1,172 @@
+package main
+
+// Headless Chromium, driven with chromedp's generic API (v0.23).
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// findChrome finds the browser as the e2e tests do: $GLOSS_CHROME, else
+// chromium on the PATH.
+func findChrome(env string) string {
+	if env != "" {
+		return env
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startBrowser starts one headless Chromium for the whole run. Each
+// measurement opens its own tab in a new browser context (an empty
+// cache, no service worker, no storage): a fresh profile, without the
+// cost of a new process.
+func (b *Bench) startBrowser(ctx context.Context) (context.Context, func(), error) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(b.chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(b.tempDir("chromium")),
+		chromedp.WindowSize(1280, 800),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, cancel := chromedp.NewContext(alloc)
+	stop := func() { cancel(); cancelAlloc() }
+	if err := chromedp.Do(bctx); err != nil {
+		stop()
+		return nil, nil, fmt.Errorf("starting %s: %w", b.chrome, err)
+	}
+	return bctx, stop, nil
+}
+
+// freshTab opens a tab in a new, empty browser context.
+func (b *Bench) freshTab() (context.Context, context.CancelFunc, error) {
+	tab, cancel := chromedp.NewContext(b.browser, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(tab); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return tab, cancel, nil
+}
+
+// within runs steps with a time limit.
+func within(ctx context.Context, limit time.Duration, steps ...chromedp.Action[chromedp.Void]) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	return chromedp.Do(ctx, steps...)
+}
+
+// evalIn evaluates a JavaScript expression (awaiting a promise) with a
+// time limit and decodes its value.
+func evalIn[T any](ctx context.Context, limit time.Duration, expr string) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// waitJS polls a JavaScript condition every 50 ms until it is true or
+// limit passes. Errors while polling (a navigation, a context going
+// away) count as "not yet".
+func waitJS(ctx context.Context, cond string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := evalIn[bool](ctx, 5*time.Second, "!!("+cond+")")
+		if err == nil && ok {
+			return nil
+		}
+		last = err
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("waited %v for %s (last error: %v)", limit, cond, last)
+}
+
+// onNewDocument runs script in every document the tab loads, before the
+// page's own scripts.
+func onNewDocument(script string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	})
+}
+
+// throttleCPU slows the tab's CPU by rate (1 is none).
+func throttleCPU(rate float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
+		return err
+	})
+}
+
+// enableNetwork turns on the tab's Network domain (its events, and
+// request blocking).
+var enableNetwork = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	_, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{})
+	return err
+})
+
+// blockURLs makes the tab fail requests matching the URL patterns, and
+// keeps a service worker from answering them instead.
+func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := enableNetwork(ctx, t); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, t, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			return err
+		}
+		var ps []*network.BlockPattern
+		for _, p := range patterns {
+			ps = append(ps, &network.BlockPattern{URLPattern: p, Block: true})
+		}
+		_, err := cdp.Call(ctx, t, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: ps})
+		return err
+	})
+}
+
+// probeScript is put into every page before its scripts: it records when
+// the wasm is running (go-app's app.js removed #app-wasm-loader after
+// go.run, and the mounted page enabled #gloss-plain), the largest
+// contentful paint and every layout shift not caused by input.
+const probeScript = `(() => {
+  if (window !== window.top || window.__bench) return;
+  const b = window.__bench = { wasmRunning: null, lcp: null, shifts: [] };
+  const running = () => {
+    if (document.readyState === "loading" || document.getElementById("app-wasm-loader")) return false;
+    const p = document.getElementById("gloss-plain");
+    return !!p && !p.disabled;
+  };
+  new MutationObserver(() => {
+    if (b.wasmRunning === null && running()) b.wasmRunning = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["disabled"] });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.lcp = e.startTime; })
+      .observe({ type: "largest-contentful-paint", buffered: true });
+  } catch (e) {}
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) b.shifts.push({ t: e.startTime, v: e.value });
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch (e) {}
+})();`
