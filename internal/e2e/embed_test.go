@@ -259,6 +259,18 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	frameWait(t, fctx, `document.documentElement.classList.contains("gloss-embed")`, 10*time.Second)
 	frameWait(t, fctx, wasmRunning, 60*time.Second)
 	fitsContent(t, ctx, fctx)
+	// Embed mode, in the publisher's theme; links leave the frame for a
+	// new tab.
+	mode := eval[map[string]any](t, fctx, `({
+	  classes: document.documentElement.className,
+	  scheme: getComputedStyle(document.documentElement).colorScheme,
+	  install: !!document.querySelector(".gloss-install:not([hidden])") && getComputedStyle(document.querySelector(".gloss-install")).display !== "none",
+	  sameTab: [...document.querySelectorAll(".gloss-card a[href^='http']")].filter(a => a.target !== "_blank" || !/noopener/.test(a.rel)).length,
+	  links: document.querySelectorAll(".gloss-card a[href^='http']").length})`)
+	if !strings.Contains(mode["classes"].(string), "gloss-embed") || !strings.Contains(mode["classes"].(string), "gloss-theme-light") ||
+		mode["scheme"] != "light" || mode["install"] != false || mode["sameTab"] != 0.0 || mode["links"] == 0.0 {
+		t.Errorf("embed mode in the frame: %v", mode)
+	}
 
 	// A card whose phrase is near the foot of the publisher's viewport
 	// opens below it in the frame; the page scrolls it into sight.
