@@ -33,7 +33,6 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -332,8 +331,6 @@ func (p provider) Package() string { return p.root }
 func (p provider) Static() string  { return p.root }
 func (p provider) AppWASM() string { return p.wasm }
 
-var ogURL = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n?`)
-
 // writePages writes every page at the file names hosts look for: "/" as
 // index.html; /a/x as a/x.html (GitHub Pages, Netlify and Cloudflare
 // Pages serve it at /a/x) and a/x/index.html (every host serves it at
@@ -349,6 +346,12 @@ func (s *site) writePages(h http.Handler) error {
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
+		// In the server's order: og:url, then the discovery link.
+		if s.origin != "" {
+			if page, err = server.WithPageURL(page, s.origin+s.url(strings.TrimPrefix(p, "/"))); err != nil {
+				return fmt.Errorf("export: page %s: %w", p, err)
+			}
+		}
 		if s.embed {
 			if page, err = s.withDiscovery(page, a); err != nil {
 				return fmt.Errorf("export: page %s: %w", p, err)
@@ -362,12 +365,6 @@ func (s *site) writePages(h http.Handler) error {
 				return fmt.Errorf("export: page %s did not render its article %q: no %s in it", p, a.Slug, want)
 			}
 		}
-		body = ogURL.ReplaceAllFunc(body, func([]byte) []byte {
-			if s.origin == "" {
-				return nil
-			}
-			return []byte(`<meta content="` + s.origin + s.url(strings.TrimPrefix(p, "/")) + `" property="og:url">` + "\n")
-		})
 		if p == "/" {
 			if err := s.writeFile("index.html", body); err != nil {
 				return err

@@ -312,7 +312,10 @@ func (s *Server) linkedPage(origin, path string) (Page, bool) {
 	if !ok {
 		return Page{}, false
 	}
-	p, err := WithOEmbedLink(s.pages[path], EndpointHref(origin, "/", a.Slug), a.Title)
+	p, err := WithPageURL(s.pages[path], origin+path)
+	if err == nil {
+		p, err = WithOEmbedLink(p, EndpointHref(origin, "/", a.Slug), a.Title)
+	}
 	if err != nil {
 		return Page{}, false
 	}

@@ -2,10 +2,12 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
+	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 )
 
 // Page is a pre-rendered HTML page.
@@ -30,17 +32,31 @@ func Render(h http.Handler, path string) (Page, error) {
 	if rec.Code != http.StatusOK {
 		return Page{}, fmt.Errorf("render %s: status %d", path, rec.Code)
 	}
-	html := rec.Body.Bytes()
-	if !bytes.Contains(html, []byte(viewport)) {
+	doc := rec.Body.Bytes()
+	if !bytes.Contains(doc, []byte(viewport)) {
 		return Page{}, fmt.Errorf("render %s: go-app's viewport meta not found; the zoom fix needs updating", path)
 	}
-	html = bytes.Replace(html, []byte(viewport), []byte(zoomableViewport), 1)
-	html = sortAttributes(joinBodyLines(html))
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(html)
-	zw.Close()
-	return Page{HTML: html, Gzip: gz.Bytes()}, nil
+	doc = bytes.Replace(doc, []byte(viewport), []byte(zoomableViewport), 1)
+	doc = sortAttributes(joinBodyLines(doc))
+	// go-app names the page by the request's URL, here a made-up host:
+	// the page's public URL is set, if known, by WithPageURL.
+	doc = ogURL.ReplaceAll(doc, nil)
+	return Page{HTML: doc, Gzip: gzipBest(doc)}, nil
+}
+
+var ogURL = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n?`)
+
+// WithPageURL returns p naming url as its public address (og:url), for
+// the server once it knows its origin and for the static export.
+func WithPageURL(p Page, url string) (Page, error) {
+	i := bytes.Index(p.HTML, []byte("</head>"))
+	if i < 0 {
+		return Page{}, errors.New("page url: the page has no </head>")
+	}
+	tag := `<meta content="` + html.EscapeString(url) + `" property="og:url">` + "\n"
+	out := make([]byte, 0, len(p.HTML)+len(tag))
+	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
+	return Page{HTML: out, Gzip: gzipBest(out)}, nil
 }
 
 // joinBodyLines removes the line breaks go-app's printer puts between the
@@ -49,11 +65,11 @@ func Render(h http.Handler, path string) (Page, error) {
 // comma, and the page would differ from the DOM the wasm builds. Content
 // text never holds a line break (the parser folds them into spaces), so
 // every line break in the body is the printer's.
-func joinBodyLines(html []byte) []byte {
-	i := bytes.Index(html, []byte("<body"))
+func joinBodyLines(doc []byte) []byte {
+	i := bytes.Index(doc, []byte("<body"))
 	if i < 0 {
-		return html
+		return doc
 	}
-	body := bytes.ReplaceAll(html[i:], []byte("\n"), nil)
-	return append(html[:i:i], body...)
+	body := bytes.ReplaceAll(doc[i:], []byte("\n"), nil)
+	return append(doc[:i:i], body...)
 }
