@@ -4,7 +4,7 @@ package articles
 
 import "github.com/gloss/gloss/content"
 
-// All holds the parsed articles, sorted by slug.
+// All holds the parsed articles, newest first: the first is the page at "/".
 var All = []content.Article{
 	{
 		Slug:        "ukraine-talks-2024",

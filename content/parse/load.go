@@ -13,7 +13,8 @@ import (
 )
 
 // Load reads the articles at paths on disk, each an article folder or a
-// root of article folders (as Tree), and returns them all sorted by slug.
+// root of article folders (as Tree), and returns them all in site order
+// (see SortArticles).
 // Problems are reported with the paths as given, in file then line order.
 // Two articles with one slug are an error: they would share a URL.
 func Load(paths []string) ([]content.Article, error) {
@@ -41,8 +42,21 @@ func Load(paths []string) ([]content.Article, error) {
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	sort.Slice(articles, func(i, j int) bool { return articles[i].Slug < articles[j].Slug })
+	SortArticles(articles)
 	return articles, nil
+}
+
+// SortArticles puts articles in site order: newest first, then by slug.
+// The first is the page at "/", so a news site's home shows its latest
+// article, and adding an older one never changes it.
+func SortArticles(articles []content.Article) {
+	sort.SliceStable(articles, func(i, j int) bool {
+		a, b := articles[i], articles[j]
+		if a.Date != b.Date {
+			return b.Date.Before(a.Date)
+		}
+		return a.Slug < b.Slug
+	})
 }
 
 // target is one article folder on disk to read. It is read through

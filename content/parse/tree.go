@@ -9,7 +9,7 @@ import (
 )
 
 // Tree reads every article under root: each subfolder of root that holds
-// an article.md, sorted by slug. When root itself holds an article.md, it
+// an article.md, in site order (see SortArticles). When root itself holds an article.md, it
 // is read as the one article. Problems of all articles are reported
 // together, in file then line order.
 func Tree(fsys fs.FS, root string) ([]content.Article, error) {
@@ -25,6 +25,7 @@ func Tree(fsys fs.FS, root string) ([]content.Article, error) {
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	SortArticles(articles)
 	return articles, nil
 }
 
