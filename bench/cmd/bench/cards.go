@@ -24,6 +24,11 @@ type cardSample struct {
 	// frame (its requestAnimationFrame callbacks).
 	Ms  float64 `json:"ms"`
 	RAF float64 `json:"raf_ms"`
+	// Click is how long the click's dispatch took (its handlers, run at
+	// once); Toggle when the card's own "toggle" listener ran, after
+	// every capturing listener of the document (Gloss's).
+	Click  float64 `json:"click_ms"`
+	Toggle float64 `json:"toggle_ms"`
 	// Visible is whether the card was open, with a size, at that frame.
 	Visible bool `json:"visible"`
 }
@@ -55,21 +60,24 @@ func measureCardsJS(selector string, rounds int) string {
       await sleep((n++ * 7) %% 17);
       const r = await new Promise((resolve) => {
         let t0 = 0;
-        const timer = setTimeout(() => { card.removeEventListener("toggle", onToggle); resolve({ ms: -1, raf: -1 }); }, 2000);
+        let click = -1;
+        const timer = setTimeout(() => { card.removeEventListener("toggle", onToggle); resolve({ ms: -1, raf: -1, click, toggle: -1 }); }, 2000);
         const onToggle = (e) => {
           if (e.newState !== "open") return;
+          const toggle = performance.now() - t0;
           card.removeEventListener("toggle", onToggle);
           requestAnimationFrame(() => {
             const raf = performance.now() - t0;
-            afterFrame(() => { clearTimeout(timer); resolve({ ms: performance.now() - t0, raf }); });
+            afterFrame(() => { clearTimeout(timer); resolve({ ms: performance.now() - t0, raf, click, toggle }); });
           });
         };
         card.addEventListener("toggle", onToggle);
         t0 = performance.now();
         t.click();
+        click = performance.now() - t0;
       });
       const box = card.getBoundingClientRect();
-      out.push({ id: card.id, ms: r.ms, raf_ms: r.raf,
+      out.push({ id: card.id, ms: r.ms, raf_ms: r.raf, click_ms: r.click, toggle_ms: r.toggle,
         visible: r.ms >= 0 && card.matches(":popover-open") && box.width > 0 && box.height > 0 });
       if (card.matches(":popover-open")) card.hidePopover();
       await frame(); await sleep(30);
@@ -118,6 +126,7 @@ func (b *Bench) measureCards(ctx context.Context) error {
 		if missing > 0 {
 			note += fmt.Sprintf("; %d did not open", missing)
 		}
+		note += "; " + phases(results[name])
 		med, p95 := Median(ms), Percentile(ms, 95)
 		am, ap := Median(anchor), Percentile(anchor, 95)
 		b.rep.Add(secCards,
@@ -128,6 +137,24 @@ func (b *Bench) measureCards(ctx context.Context) error {
 				Anchor: Ms(ap) + " (bare popover)", Ratio: num(ratio(p95, ap))})
 	}
 	return nil
+}
+
+// phases says where the time of the median click goes: the click's own
+// handlers, the wait for the toggle event (and its capturing listeners),
+// the wait for the next frame, and that frame's rendering.
+func phases(s []cardSample) string {
+	var click, toggle, raf, render []float64
+	for _, c := range s {
+		if !c.Visible {
+			continue
+		}
+		click = append(click, c.Click)
+		toggle = append(toggle, c.Toggle-c.Click)
+		raf = append(raf, c.RAF-c.Toggle)
+		render = append(render, c.Ms-c.RAF)
+	}
+	return fmt.Sprintf("medians: click handlers %s, to toggle %s, to frame %s, frame %s",
+		Ms(Median(click)), Ms(Median(toggle)), Ms(Median(raf)), Ms(Median(render)))
 }
 
 func latencies(s []cardSample) []float64 {

@@ -251,7 +251,8 @@ const generatedEq = "type_.eq."
 
 // Of returns the import path of the package a function belongs to: the
 // longest known prefix followed by a dot. Names with no known package
-// group by their text before the first dot ("type_", "go_"), or as
+// group by their text before the first dot (the compiler's "type:" and
+// "go:" functions among them), or as
 // "(no package)" when they have none (the runtime's assembly helpers).
 func (p Packages) Of(sym string) string {
 	if rest, ok := strings.CutPrefix(sym, generatedEq); ok {
@@ -263,6 +264,12 @@ func (p Packages) Of(sym string) string {
 		return pkg
 	}
 	if i := strings.IndexByte(sym, '.'); i > 0 {
+		switch sym[:i] {
+		case "type_":
+			return "type: (compiler-generated)"
+		case "go_":
+			return "go: (compiler-generated)"
+		}
 		return sym[:i] + " (not in go list)"
 	}
 	return "(no package)"
