@@ -145,7 +145,7 @@ func (b *Bench) measure(ctx context.Context) {
 	b.rep.Machine = b.machine()
 	b.rep.Notes = append(b.rep.Notes,
 		fmt.Sprintf("%d CPU cores, shared with whatever else runs: absolute times drift between runs; compare the ratios against the anchors measured in the same run.", runtime.NumCPU()),
-		"Anchors: the go-app v9.8.0 hello world in bench/floor (same flags, same server/wasm split); bare native popovers on a page with no script; Debian's nginx serving `gloss export` with the shipped snippet.")
+		"Anchors: the go-app v9.8.0 hello world in bench/floor (same flags, same server/wasm split); bare native popovers on a page with no script; Debian's nginx serving `gloss export` with the shipped snippet (stock http settings: gzip on), and again with the pages pre-compressed (gzip_static).")
 
 	step := func(name string, f func(context.Context) error) {
 		if n, _, _ := strings.Cut(name, " "); b.only != nil && !b.only[n] && n != "gloss" {

@@ -59,9 +59,10 @@ func nginxSnippet(site string) (string, error) {
 
 // nginxConf is the configuration the bench runs nginx with: Debian's
 // stock http settings (/etc/nginx/nginx.conf: sendfile, tcp_nopush,
-// access log, gzip on), two workers for the two cores, and a server
-// block on a loopback port that includes the shipped snippet.
-func nginxConf(dir, site, snippet string, port int) string {
+// access log, gzip on), two workers for the two cores, extra directives
+// for the http block, and a server block on a loopback port that
+// includes the shipped snippet.
+func nginxConf(dir, site, snippet, extra string, port int) string {
 	return fmt.Sprintf(`# Written by make bench.
 daemon off;
 master_process on;
@@ -78,7 +79,7 @@ http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     access_log %[1]s/access.log;
-    gzip on;
+    gzip on;%[5]s
     client_body_temp_path %[1]s/body;
     proxy_temp_path %[1]s/proxy;
     fastcgi_temp_path %[1]s/fastcgi;
@@ -91,20 +92,23 @@ http {
         include %[3]s;
     }
 }
-`, dir, site, snippet, port)
+`, dir, site, snippet, port, extra)
 }
 
 // startNginx runs nginx in the foreground on a free loopback port,
-// serving site.
-func (b *Bench) startNginx(ctx context.Context, site string) (*Proc, string, error) {
+// serving site, with extra directives in its http block.
+func (b *Bench) startNginx(ctx context.Context, site, extra string) (*Proc, string, error) {
 	snippet, err := nginxSnippet(site)
 	if err != nil {
 		return nil, "", err
 	}
-	dir := b.tempDir("nginx")
+	dir, err := os.MkdirTemp(b.tempDir("nginx"), "run-")
+	if err != nil {
+		return nil, "", err
+	}
 	// nginx's workers run as an unprivileged user when the bench runs as
 	// root: they must be able to read the site.
-	for _, d := range []string{filepath.Dir(dir), dir, filepath.Dir(site)} {
+	for _, d := range []string{b.tmp, filepath.Dir(dir), dir, filepath.Dir(site)} {
 		os.Chmod(d, 0o755)
 	}
 	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
@@ -124,7 +128,7 @@ func (b *Bench) startNginx(ctx context.Context, site string) (*Proc, string, err
 			return nil, "", err
 		}
 		conf := filepath.Join(dir, "nginx.conf")
-		if err := os.WriteFile(conf, []byte(nginxConf(dir, site, snippet, port)), 0o644); err != nil {
+		if err := os.WriteFile(conf, []byte(nginxConf(dir, site, snippet, extra, port)), 0o644); err != nil {
 			return nil, "", err
 		}
 		cmd := exec.Command(b.nginx, "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", conf)
@@ -143,4 +147,24 @@ func (b *Bench) startNginx(ctx context.Context, site string) (*Proc, string, err
 		p.Stop(5 * time.Second)
 	}
 	return nil, "", lastErr
+}
+
+// precompressPages writes a gzip -9 copy beside every page of the site,
+// for nginx's gzip_static.
+func (b *Bench) precompressPages(ctx context.Context, site string) error {
+	var pages []string
+	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	for _, p := range pages {
+		cmd := exec.CommandContext(ctx, b.gzip, "-9", "-k", "-f", "-n", p)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("gzip %s: %v %s", p, err, out)
+		}
+		os.Chmod(p+".gz", 0o644)
+	}
+	return nil
 }

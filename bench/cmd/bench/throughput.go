@@ -33,7 +33,7 @@ func (b *Bench) measureServer(ctx context.Context) error {
 	case b.nginx == "":
 		whyNot = "nginx not installed (apt-get install nginx-light)"
 	default:
-		p, url, err := b.startNginx(ctx, site)
+		p, url, err := b.startNginx(ctx, site, "")
 		if err != nil {
 			b.rep.Fail("starting nginx: %v", err)
 			whyNot = "nginx did not start"
@@ -81,6 +81,27 @@ func (b *Bench) measureServer(ctx context.Context) error {
 			runs = append(runs, r)
 		}
 	}
+	// A second anchor: the same nginx with every page pre-compressed
+	// once, as Gloss's own pages are, and gzip_static on. The shipped
+	// snippet compresses pages per request (gzip on, level 1).
+	var static *WrkResult
+	if nginx != nil {
+		if err := b.precompressPages(ctx, site); err != nil {
+			return err
+		}
+		p, url, err := b.startNginx(ctx, site, "\n    gzip_static on;")
+		if err != nil {
+			b.rep.Fail("starting nginx with gzip_static: %v", err)
+		} else {
+			r, err := run("nginx page, gzip_static", url+"/")
+			p.Stop(5 * time.Second)
+			if err != nil {
+				return err
+			}
+			static = &r
+			runs = append(runs, r)
+		}
+	}
 	b.rep.Samples["wrk"] = runs
 
 	for _, kind := range []struct{ key, label string }{{"page", "article page"}, {"wasm", "app.wasm"}} {
@@ -111,6 +132,15 @@ func (b *Bench) measureServer(ctx context.Context) error {
 			p99.Note = fmt.Sprintf("%d errors or non-2xx/3xx responses (gloss %d, nginx %d)", errs, g.Errors, n.Errors)
 		}
 		b.rep.Add(secServer, rps, p99, size)
+		if kind.key == "page" && static != nil {
+			b.rep.Add(secServer, Row{Figure: "article page requests/s, against nginx with pre-compressed pages",
+				Value: rps.Value, Number: rps.Number,
+				Anchor: fmt.Sprintf("%.0f (nginx, gzip_static)", static.RequestsSec),
+				Ratio:  num(ratio(g.RequestsSec, static.RequestsSec)),
+				Goal:   rps.Goal, Status: status(g.RequestsSec >= serverGoal*static.RequestsSec),
+				Note: fmt.Sprintf("the export's pages gzip -9'd beside them, gzip_static on; p99 %s, %s B %s per response",
+					Ms(static.P99), Bytes(int(static.BytesPerRequest)), static.Encoding)})
+		}
 	}
 	return nil
 }
