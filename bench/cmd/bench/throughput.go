@@ -110,7 +110,7 @@ func (b *Bench) measureServer(ctx context.Context) error {
 		rps := Row{Figure: kind.label + " requests/s", Value: fmt.Sprintf("%.0f", g.RequestsSec), Number: num(g.RequestsSec)}
 		p99 := Row{Figure: kind.label + " p99 latency", Value: Ms(g.P99), Number: num(g.P99)}
 		size := Row{Figure: kind.label + " bytes per response", Value: Bytes(int(g.BytesPerRequest)) + " " + g.Encoding,
-			Number: num(g.BytesPerRequest), Note: "with Accept-Encoding: br, gzip"}
+			Number: num(g.BytesPerRequest), Note: "read per response, headers included, with Accept-Encoding: br, gzip"}
 		if haveN {
 			rps.Anchor = fmt.Sprintf("%.0f (nginx)", n.RequestsSec)
 			rps.Ratio = num(ratio(g.RequestsSec, n.RequestsSec))
