@@ -125,7 +125,7 @@ func (b *Bench) measureServer(ctx context.Context) error {
 			if haveN {
 				rps.Status = status(g.RequestsSec >= serverGoal*n.RequestsSec)
 			} else {
-				rps.Status = NotMeasured
+				rps.Status, rps.Note = NotMeasured, "the nginx anchor: "+whyNot
 			}
 		}
 		if errs := g.Errors + n.Errors; errs > 0 {
