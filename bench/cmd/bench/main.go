@@ -194,6 +194,9 @@ func (b *Bench) measure(ctx context.Context) {
 		bctx, stopBrowser, err := b.startBrowser(ctx)
 		if err != nil {
 			b.rep.Fail("%v", err)
+			for _, sec := range []string{secPage, secCards, secEmbed} {
+				b.rep.Skip(sec, "Chromium did not start", strings.SplitN(sec, " ", 2)[1])
+			}
 		} else {
 			b.browser = bctx
 			step("2 page", b.measurePage)
