@@ -33,15 +33,33 @@ func Render(h http.Handler, path string) (Page, error) {
 		return Page{}, fmt.Errorf("render %s: status %d", path, rec.Code)
 	}
 	doc := rec.Body.Bytes()
+	var err error
 	if !bytes.Contains(doc, []byte(viewport)) {
 		return Page{}, fmt.Errorf("render %s: go-app's viewport meta not found; the zoom fix needs updating", path)
 	}
 	doc = bytes.Replace(doc, []byte(viewport), []byte(zoomableViewport), 1)
 	doc = sortAttributes(joinBodyLines(doc))
+	if doc, err = startAfterPaint(doc); err != nil {
+		return Page{}, fmt.Errorf("render %s: %w", path, err)
+	}
 	// go-app names the page by the request's URL, here a made-up host:
 	// the page's public URL is set, if known, by WithPageURL.
 	doc = ogURL.ReplaceAll(doc, nil)
 	return Page{HTML: doc, Gzip: gzipBest(doc)}, nil
+}
+
+// appScript is go-app's script tag for app.js, which starts the wasm
+// download the moment it runs.
+var appScript = regexp.MustCompile(`<script defer src="([^"]*/app\.js)"></script>`)
+
+// startAfterPaint turns app.js into a script the browser neither fetches
+// nor runs; web/gloss.js starts it once the article has been painted, so
+// the text never waits behind the wasm.
+func startAfterPaint(doc []byte) ([]byte, error) {
+	if !appScript.Match(doc) {
+		return nil, errors.New("go-app's app.js script tag not found; the after-paint start needs updating")
+	}
+	return appScript.ReplaceAll(doc, []byte(`<script src="$1" type="gloss/after-paint"></script>`)), nil
 }
 
 var ogURL = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n?`)

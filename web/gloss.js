@@ -36,6 +36,32 @@
     if (localStorage.getItem("gloss.hideHighlights") === "true") root.classList.add("gloss-plain");
   } catch (e) {}
 
+  // go-app's app.js starts the wasm download as soon as it runs, so the
+  // server ships it inert (type="gloss/after-paint") and it is started
+  // here once the article has been painted: after the first contentful
+  // paint, or the frame after the next, or a second after load where
+  // nothing paints (a hidden tab).
+  var started = false;
+  var startApp = function () {
+    if (started) return;
+    started = true;
+    document.querySelectorAll('script[type="gloss/after-paint"]').forEach(function (inert) {
+      var s = document.createElement("script");
+      s.src = inert.getAttribute("src");
+      s.async = false;
+      document.head.appendChild(s);
+    });
+  };
+  try {
+    new PerformanceObserver(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length) startApp();
+    }).observe({ type: "paint", buffered: true });
+  } catch (e) {}
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () { setTimeout(startApp, 0); });
+  });
+  window.addEventListener("load", function () { setTimeout(startApp, 1000); });
+
   // go-app reports a newly installed version through window.goappOnUpdate,
   // which does nothing until the wasm has started: an update found during
   // the download would be lost. Remember it and pass it on when Go sets
