@@ -30,7 +30,8 @@ type Page struct {
 	update      bool
 	copied      string
 
-	releaseToggle func()
+	releaseToggle  func()
+	cssPlacesCards bool
 }
 
 // OnPreRender sets the document's title and description on the server.
@@ -51,6 +52,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	p.installable = !p.embed && ctx.IsAppInstallable()
 	p.update = !p.embed && ctx.AppUpdateAvailable()
+	p.cssPlacesCards = cssPlacesCards()
 	p.releaseToggle = listenCardToggles(p.onToggle)
 	ctx.Defer(func(ctx app.Context) { p.Restore.Apply() })
 }
@@ -125,7 +127,9 @@ func (p *Page) Render() app.UI {
 func (p *Page) onToggle(id string, open bool) {
 	if open {
 		setFragment(id)
-		placeCard(id)
+		if !p.cssPlacesCards {
+			placeCard(id)
+		}
 		return
 	}
 	if currentFragment() == id {

@@ -6,18 +6,21 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// placeCard positions an open card next to its trigger in browsers without
-// CSS anchor positioning. Where CSS can place it, or on narrow screens
-// where cards are bottom sheets, it does nothing.
-func placeCard(id string) {
+// cssPlacesCards reports whether the browser positions cards itself, with
+// CSS anchor positioning (see web/gloss.css).
+func cssPlacesCards() bool {
 	if app.IsServer {
-		return
+		return true
 	}
+	css := app.Window().Get("CSS")
+	return css.Truthy() && css.Call("supports", "position-area", "bottom").Bool()
+}
+
+// placeCard positions an open card next to its trigger in browsers without
+// CSS anchor positioning. On narrow screens, where cards are bottom
+// sheets, it does nothing.
+func placeCard(id string) {
 	w := app.Window()
-	css := w.Get("CSS")
-	if css.Truthy() && css.Call("supports", "position-area", "bottom").Bool() {
-		return
-	}
 	vw, vh := w.Get("innerWidth").Float(), w.Get("innerHeight").Float()
 	if vw < 600 {
 		return

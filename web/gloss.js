@@ -39,8 +39,8 @@
   // go-app's app.js starts the wasm download as soon as it runs, so the
   // server ships it inert (type="gloss/after-paint") and it is started
   // here once the article has been painted: after the first contentful
-  // paint, or the frame after the next, or a second after load where
-  // nothing paints (a hidden tab).
+  // paint, or a second after load where that is never reported (a hidden
+  // tab, a browser without paint timing).
   var started = false;
   var startApp = function () {
     if (started) return;
@@ -57,9 +57,6 @@
       if (list.getEntriesByName("first-contentful-paint").length) startApp();
     }).observe({ type: "paint", buffered: true });
   } catch (e) {}
-  requestAnimationFrame(function () {
-    requestAnimationFrame(function () { setTimeout(startApp, 0); });
-  });
   window.addEventListener("load", function () { setTimeout(startApp, 1000); });
 
   // go-app reports a newly installed version through window.goappOnUpdate,

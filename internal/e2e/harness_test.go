@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/gloss/gloss/internal/chrome"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/server"
 )
@@ -43,7 +44,7 @@ func setup(m *testing.M) int {
 		return 1
 	}
 	env.root = root
-	env.chrome = findChrome()
+	env.chrome = chrome.Find()
 	if env.chrome == "" {
 		fmt.Fprintln(os.Stderr, "e2e: the browser tests need Chromium and found none.\n"+
 			"  Install it with: apt-get install -y chromium   (or set GLOSS_CHROME to a Chrome binary)")
@@ -111,18 +112,6 @@ func moduleRoot() (string, error) {
 		}
 		dir = parent
 	}
-}
-
-func findChrome() string {
-	if p := os.Getenv("GLOSS_CHROME"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 // site is a Gloss server started for one test on its own loopback port,
@@ -204,19 +193,7 @@ func (s *site) Stop() {
 // newBrowser starts a headless Chromium with a fresh profile for one test.
 func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(env.chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-	)
-	opts = append(opts, flags...)
+	opts := append(chrome.Options(env.chrome, t.TempDir()), flags...)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
 	t.Cleanup(func() { cancel(); cancelAlloc() })

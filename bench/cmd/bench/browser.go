@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -13,40 +12,15 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/gloss/gloss/internal/chrome"
 )
-
-// findChrome finds the browser as the e2e tests do: $GLOSS_CHROME, else
-// chromium on the PATH.
-func findChrome(env string) string {
-	if env != "" {
-		return env
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // startBrowser starts one headless Chromium for the whole run. Each
 // measurement opens its own tab in a new browser context (an empty
 // cache, no service worker, no storage): a fresh profile, without the
 // cost of a new process.
 func (b *Bench) startBrowser(ctx context.Context) (context.Context, func(), error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(b.chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(b.tempDir("chromium")),
-		chromedp.WindowSize(1280, 800),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, chrome.Options(b.chrome, b.tempDir("chromium"))...)
 	bctx, cancel := chromedp.NewContext(alloc)
 	stop := func() { cancel(); cancelAlloc() }
 	if err := chromedp.Do(bctx); err != nil {

@@ -23,6 +23,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gloss/gloss/internal/chrome"
 )
 
 // Bench holds one run's configuration, the processes it started and the
@@ -228,7 +230,7 @@ func (b *Bench) findTools() {
 	if b.goTool == "" {
 		b.goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
 	}
-	b.chrome = findChrome(os.Getenv("GLOSS_CHROME"))
+	b.chrome = chrome.Find()
 	b.wrk = look("wrk")
 	b.nginx = look("nginx")
 	if b.nginx == "" {
