@@ -77,7 +77,25 @@
     for (var i = 0; i < frames.length; i++) if (frames[i].h !== frames[i].want) fit(frames[i]);
   }
 
+  // A frame that comes into view before it has said its height (the
+  // reader jumped to it) is stretched at once to the bottom of the
+  // viewport, like a frame inserted in view: when its height arrives, it
+  // grows only below what the reader sees.
+  function reserve() {
+    for (var i = 0; i < frames.length; i++) {
+      var o = frames[i];
+      if (o.sized) continue;
+      var r = o.f.getBoundingClientRect();
+      var h = Math.ceil(innerHeight - r.top);
+      if (r.top < innerHeight && r.bottom > 0 && h > o.h) {
+        o.h = o.want = h;
+        o.f.style.height = h + "px";
+      }
+    }
+  }
+
   function later() {
+    reserve();
     if (!queued) {
       queued = true;
       setTimeout(refit, 100);
@@ -93,6 +111,7 @@
       if (!d || typeof d !== "object" || d.gloss !== 1) return;
       if (d.type === "height") {
         if (typeof d.height === "number" && d.height >= 0 && d.height <= 100000) {
+          o.sized = true;
           o.want = Math.ceil(d.height);
           fit(o);
         }
