@@ -10,8 +10,8 @@ import (
 
 func TestCommands(t *testing.T) {
 	for _, tc := range []struct {
-		args       []string
-		code       int
+		args        []string
+		code        int
 		out, errOut string
 	}{
 		{[]string{"check", "../../articles"}, 0, "ok: 1 article", ""},
