@@ -115,7 +115,7 @@ func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 		`id="budget-title"`, "The budget",
 		`popovertargetaction="hide"`, `aria-label="Close"`,
 		"Since publication", `datetime="2025-03-01"`, "1 March 2025",
-		`<ol class="gloss-timeline"`, "November 2023",
+		`class="gloss-timeline"`, "November 2023",
 		`href="https://example.org/minutes"`, `rel="noopener noreferrer"`, `target="_blank"`,
 		`href="#budget"`,
 	} {
@@ -134,7 +134,7 @@ func TestTheServerPrerendersEveryCardAndTheAboutPanel(t *testing.T) {
 	defer disp.Close()
 	html := app.HTMLString(page)
 	for _, want := range []string{
-		`<h1 id="gloss-headline" dir="auto">A sample headline</h1>`,
+		`id="gloss-headline"`, `>A sample headline</h1>`,
 		`<time datetime="2024-02-08">8 February 2024</time>`,
 		`id="budget"`, `id="about"`, `id="errata"`, `popovertarget="about"`,
 		"The council approved ",
