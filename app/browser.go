@@ -34,12 +34,14 @@ func currentFragment() string {
 	return h
 }
 
-// currentURL is the address of the page as the reader sees it.
-func currentURL() string {
+// cardURL is the address that opens the card id: this page's, with the
+// card's fragment.
+func cardURL(id string) string {
 	if app.IsServer {
 		return ""
 	}
-	return app.Window().Get("location").Get("href").String()
+	loc := app.Window().Get("location")
+	return loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String() + "#" + id
 }
 
 // setFragment puts #id in the address bar, or removes the fragment when

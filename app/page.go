@@ -141,10 +141,10 @@ func (p *Page) onToggle(id string, open bool) {
 // just puts the card's fragment in the address bar.
 func (p *Page) onCopy(id string) app.EventHandler {
 	// go-app runs this handler after the click has been dispatched, so it
-	// cannot cancel it: go-app's own link handling has already put the
-	// card's fragment in the address bar, which is the link to copy.
+	// cannot cancel it: go-app's own link handling puts the card's
+	// fragment in the address bar too.
 	return func(ctx app.Context, e app.Event) {
-		if copyText(currentURL()) {
+		if copyText(cardURL(id)) {
 			p.copied = id
 			ctx.After(3*time.Second, func(ctx app.Context) { p.copied = "" })
 		}
