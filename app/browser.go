@@ -22,18 +22,6 @@ func showCard(id string) {
 	el.Call("showPopover")
 }
 
-// currentFragment is the fragment of the address bar, without '#'.
-func currentFragment() string {
-	if app.IsServer {
-		return ""
-	}
-	h := app.Window().Get("location").Get("hash").String()
-	if len(h) > 0 && h[0] == '#' {
-		h = h[1:]
-	}
-	return h
-}
-
 // cardURL is the address that opens the card id: this page's, with the
 // card's fragment.
 func cardURL(id string) string {
@@ -42,20 +30,6 @@ func cardURL(id string) string {
 	}
 	loc := app.Window().Get("location")
 	return loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String() + "#" + id
-}
-
-// setFragment puts #id in the address bar, or removes the fragment when
-// id is empty, without adding a history entry or scrolling.
-func setFragment(id string) {
-	if app.IsServer {
-		return
-	}
-	loc := app.Window().Get("location")
-	u := loc.Get("pathname").String() + loc.Get("search").String()
-	if id != "" {
-		u += "#" + id
-	}
-	app.Window().Get("history").Call("replaceState", nil, "", u)
 }
 
 // copyText puts s on the clipboard; it reports false where the browser
@@ -82,11 +56,11 @@ func setPlainClass(plain bool) {
 	root.Call("toggle", "gloss-plain", plain)
 }
 
-// listenCardToggles calls f whenever a card (any popover of the page)
-// opens or closes. Toggle events do not bubble, so it listens in the
+// listenCardOpens calls f whenever a card (any popover of the page)
+// opens. Toggle events do not bubble, so it listens in the
 // capture phase on the document. The returned func removes the listener
 // and releases the Go callback.
-func listenCardToggles(f func(id string, open bool)) (release func()) {
+func listenCardOpens(f func(id string)) (release func()) {
 	if app.IsServer {
 		return func() {}
 	}
@@ -96,7 +70,9 @@ func listenCardToggles(f func(id string, open bool)) (release func()) {
 		if !target.Truthy() || !target.Get("id").Truthy() || !target.Call("hasAttribute", "popover").Bool() {
 			return nil
 		}
-		f(target.Get("id").String(), e.Get("newState").String() == "open")
+		if e.Get("newState").String() == "open" {
+			f(target.Get("id").String())
+		}
 		return nil
 	})
 	doc := app.Window().Get("document")

@@ -30,8 +30,7 @@ type Page struct {
 	update      bool
 	copied      string
 
-	releaseToggle  func()
-	cssPlacesCards bool
+	releasePlacing func()
 }
 
 // OnPreRender sets the document's title and description on the server.
@@ -52,15 +51,18 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	p.installable = !p.embed && ctx.IsAppInstallable()
 	p.update = !p.embed && ctx.AppUpdateAvailable()
-	p.cssPlacesCards = cssPlacesCards()
-	p.releaseToggle = listenCardToggles(p.onToggle)
+	// Where CSS cannot place a card next to its phrase, Go does, each time
+	// one opens. (web/gloss.js keeps aria-expanded and the URL in step.)
+	if !cssPlacesCards() {
+		p.releasePlacing = listenCardOpens(placeCard)
+	}
 	ctx.Defer(func(ctx app.Context) { p.Restore.Apply() })
 }
 
 // OnDismount stops listening to the cards.
 func (p *Page) OnDismount() {
-	if p.releaseToggle != nil {
-		p.releaseToggle()
+	if p.releasePlacing != nil {
+		p.releasePlacing()
 	}
 }
 
@@ -118,23 +120,6 @@ func (p *Page) Render() app.UI {
 		app.Div().Class("gloss-cards").Body(cards...),
 		app.If(len(a.AboutNotes()) > 0, About(a)),
 	)
-}
-
-// onToggle follows a card opening or closing: the URL names the open
-// card, and the card is placed by script where CSS cannot place it. It is
-// a plain DOM listener, not a go-app handler: nothing on the page is
-// re-rendered when a card opens.
-func (p *Page) onToggle(id string, open bool) {
-	if open {
-		setFragment(id)
-		if !p.cssPlacesCards {
-			placeCard(id)
-		}
-		return
-	}
-	if currentFragment() == id {
-		setFragment("")
-	}
 }
 
 // onCopy copies the card's deep link. Before the wasm runs, the same link

@@ -79,8 +79,9 @@
     },
   });
 
-  // A trigger says whether its card is open. The popover API opens cards
-  // without script; this keeps aria-expanded true to it.
+  // A trigger says whether its card is open, and the address bar names
+  // the open card (a deep link to it), without a history entry. The
+  // popover API opens cards without script; this keeps both true to it.
   document.addEventListener("toggle", function (e) {
     var card = e.target;
     if (!card.id || !card.hasAttribute || !card.hasAttribute("popover")) return;
@@ -88,6 +89,9 @@
     document.querySelectorAll('[aria-controls="' + card.id + '"]').forEach(function (b) {
       b.setAttribute("aria-expanded", open ? "true" : "false");
     });
+    var here = location.pathname + location.search;
+    if (open) history.replaceState(history.state, "", here + "#" + card.id);
+    else if (location.hash === "#" + card.id) history.replaceState(history.state, "", here);
   }, true);
 
   // Links that open a new tab are left to the browser, with their

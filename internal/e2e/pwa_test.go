@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
@@ -142,4 +143,13 @@ func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
 	s.Stop()
 	do(t, ctx, chromedp.Reload())
 	waitFor(t, ctx, wasmRunning, 60*time.Second)
+}
+
+// addScriptOnLoad runs src in every document the tab loads, before the
+// page's own scripts.
+func addScriptOnLoad(src string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	})
 }
