@@ -89,9 +89,13 @@
     document.querySelectorAll('[aria-controls="' + card.id + '"]').forEach(function (b) {
       b.setAttribute("aria-expanded", open ? "true" : "false");
     });
-    var here = location.pathname + location.search;
-    if (open) history.replaceState(history.state, "", here + "#" + card.id);
-    else if (location.hash === "#" + card.id) history.replaceState(history.state, "", here);
+    // After the card has been drawn: replaceState costs a round trip to
+    // the browser process that the reader should not wait for.
+    setTimeout(function () {
+      var here = location.pathname + location.search;
+      if (open) history.replaceState(history.state, "", here + "#" + card.id);
+      else if (location.hash === "#" + card.id) history.replaceState(history.state, "", here);
+    }, 0);
   }, true);
 
   // Links that open a new tab are left to the browser, with their
