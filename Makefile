@@ -12,9 +12,10 @@ all: build
 
 build: generate wasm bin
 
-# Content is compiled in: parse the Markdown articles into Go values.
+# Content is compiled in: parse the Markdown articles (and the test
+# fixtures under testdata/articles) into Go values.
 generate:
-	$(GO) generate ./articles
+	$(GO) generate ./articles ./internal/fixtures
 
 wasm: generate
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
