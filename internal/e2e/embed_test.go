@@ -203,11 +203,20 @@ func clickInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64)
   return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; })()`, id))
 	frame := eval[box](t, ctx, iframeBox)
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`scrollBy(0, %f)`, frame.Top+el.Top-y*800)))
-	// A frame that was out of sight is rendered again only now: let it
-	// catch up before aiming at it.
-	time.Sleep(200 * time.Millisecond)
-	frame = eval[box](t, ctx, iframeBox)
-	do(t, ctx, chromedp.MouseClickXY(frame.Left+el.Left+4, frame.Top+(el.Top+el.Bottom)/2))
+	// A frame that was out of sight is rendered again only now: wait
+	// until the point to click hits the element, in the frame and in the
+	// page, before aiming at it.
+	x, fy := el.Left+4, (el.Top+el.Bottom)/2
+	eventually(t, 10*time.Second, func() string {
+		frame = eval[box](t, ctx, iframeBox)
+		hit := eval[bool](t, fctx, fmt.Sprintf(`(() => { const e = document.elementFromPoint(%f, %f); return !!e && !!e.closest("#%s"); })()`, x, fy, id))
+		onFrame := eval[bool](t, ctx, fmt.Sprintf(`document.elementFromPoint(%f, %f) === document.querySelector("iframe.gloss-embed")`, frame.Left+x, frame.Top+fy))
+		if !hit || !onFrame {
+			return fmt.Sprintf("the point to click on #%s does not hit it yet", id)
+		}
+		return ""
+	})
+	do(t, ctx, chromedp.MouseClickXY(frame.Left+x, frame.Top+fy))
 }
 
 // cardInSight checks that the open card is inside the frame and inside
@@ -276,18 +285,15 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	// opens below it in the frame; the page scrolls it into sight.
 	notes := anchored(a)
 	first, last := notes[0], notes[len(notes)-1]
-	clickInFrame(t, ctx, fctx, app.TriggerID(first.ID), 0.9)
-	frameWait(t, fctx, openCard(first.ID), 5*time.Second)
+	openInFrame(t, ctx, fctx, first.ID, 0.9)
 	cardInSight(t, ctx, fctx, first.ID)
 	// The publisher hears of it.
 	waitFor(t, ctx, fmt.Sprintf(`glossEvents.some(e => e.type === "gloss:card-open" && e.id === %q && e.title === %q && e.target === "IFRAME")`, first.ID, first.Title), 5*time.Second)
-	do(t, ctx, chromedp.KeyEvent(kb.Escape))
-	frameWait(t, fctx, noCardOpen, 5*time.Second)
+	escapeInFrame(t, ctx, fctx, first.ID)
 	waitFor(t, ctx, fmt.Sprintf(`glossEvents.some(e => e.type === "gloss:card-close" && e.id === %q)`, first.ID), 5*time.Second)
 
 	// The last phrase's card, near the foot of the frame, flips above it.
-	clickInFrame(t, ctx, fctx, app.TriggerID(last.ID), 0.5)
-	frameWait(t, fctx, openCard(last.ID), 5*time.Second)
+	openInFrame(t, ctx, fctx, last.ID, 0.5)
 	cardInSight(t, ctx, fctx, last.ID)
 	fitsContent(t, ctx, fctx)
 
@@ -331,8 +337,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	})
 	notes := anchored(a)
 	last := notes[len(notes)-1]
-	clickInFrame(t, ctx, fctx, app.TriggerID(last.ID), 0.5)
-	frameWait(t, fctx, openCard(last.ID), 5*time.Second)
+	openInFrame(t, ctx, fctx, last.ID, 0.5)
 	cardInSight(t, ctx, fctx, last.ID)
 	eventually(t, 5*time.Second, func() string {
 		if !eval[bool](t, fctx, fmt.Sprintf(`(() => { const c = document.getElementById(%q); return c.scrollHeight <= c.clientHeight + 1; })()`, last.ID)) {
@@ -344,8 +349,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	if content := eval[float64](t, fctx, `document.documentElement.getBoundingClientRect().height`); grown < content+50 {
 		t.Errorf("the frame is %.0fpx for %.0fpx of content: it did not grow for the card", grown, content)
 	}
-	do(t, ctx, chromedp.KeyEvent(kb.Escape))
-	frameWait(t, fctx, noCardOpen, 5*time.Second)
+	escapeInFrame(t, ctx, fctx, last.ID)
 
 	// On screen it keeps that height, as shrinking would pull up the
 	// publisher's text under the reader's eyes; once scrolled out of
@@ -511,5 +515,41 @@ func TestEmbedDemoScreenshot(t *testing.T) {
 	}
 	if err := os.WriteFile(filepath.Join(env.root, "docs", "embed-demo.png"), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// escapeInFrame presses Escape and waits for the open card to close. A
+// key goes to the focused frame: a reader's click gives the frame focus,
+// but a synthetic click on a busy machine may not have done so yet, so the
+// test gives it.
+func escapeInFrame(t *testing.T, ctx, fctx context.Context, id string) {
+	t.Helper()
+	frameWait(t, fctx, openCard(id), 5*time.Second)
+	if !eval[bool](t, fctx, `document.hasFocus()`) {
+		eval[bool](t, ctx, `(document.querySelector("iframe.gloss-embed").focus(), true)`)
+		frameWait(t, fctx, `document.hasFocus()`, 5*time.Second)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	frameWait(t, fctx, noCardOpen, 5*time.Second)
+}
+
+// openInFrame clicks the phrase of card id in the frame and waits for the
+// card to open. On a busy machine the frame may still be settling (its
+// height following a card just closed) when the mouse is released, so a
+// click that opened nothing is aimed and made once more.
+func openInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64) {
+	t.Helper()
+	for try := 0; ; try++ {
+		clickInFrame(t, ctx, fctx, app.TriggerID(id), y)
+		deadline := time.Now().Add(3 * time.Second)
+		for time.Now().Before(deadline) {
+			if eval[bool](t, fctx, openCard(id)) {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if try == 1 {
+			t.Fatalf("clicking the phrase of %s in the frame did not open its card", id)
+		}
 	}
 }
