@@ -48,17 +48,7 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad Host", http.StatusBadRequest)
 		return
 	}
-	a := s.cfg.Articles[0]
-	var buf bytes.Buffer
-	err := demoPage.Execute(&buf, struct {
-		Title   string
-		Snippet string
-		Embed   template.HTML
-	}{
-		Title:   a.Title,
-		Snippet: Snippet(origin, "/", a),
-		Embed:   template.HTML(Snippet(origin, "/", a)), // escaped by Snippet
-	})
+	page, policy, err := DemoPage(origin, "/", s.cfg.Articles[0])
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -66,11 +56,10 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src "+demoStyle+
-		"; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Content-Security-Policy", policy)
+	h.Set("Content-Length", strconv.Itoa(len(page)))
 	if r.Method == http.MethodHead {
 		return
 	}
-	w.Write(buf.Bytes())
+	w.Write(page)
 }
