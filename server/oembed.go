@@ -77,9 +77,11 @@ func EmbedScriptURL(origin, base string) string {
 
 // Snippet is the HTML a publisher pastes to embed the article: with no
 // script it is a link to the article; web/embed.js replaces it with an
-// iframe. Everything in it is escaped.
+// iframe. data-height is the article's estimated height, which embed.js
+// reserves so the frame rarely has to grow in front of the reader.
+// Everything in it is escaped.
 func Snippet(origin, base string, a content.Article) string {
-	return `<blockquote class="gloss-embed" data-theme="auto"><a href="` +
+	return `<blockquote class="gloss-embed" data-theme="auto" data-height="` + strconv.Itoa(estimateHeight(a, oembedWidth)) + `"><a href="` +
 		html.EscapeString(ArticleURL(origin, base, a.Slug)) + `">` +
 		html.EscapeString(a.Title) + `</a></blockquote>` + "\n" +
 		`<script async src="` + html.EscapeString(EmbedScriptURL(origin, base)) + `"></script>`

@@ -133,7 +133,7 @@ func TestOembed(t *testing.T) {
 				t.Errorf("height %v: too small for the article", h)
 			}
 			snippet := doc["html"].(string)
-			if !strings.HasPrefix(snippet, `<blockquote class="gloss-embed" data-theme="auto"><a href="`) ||
+			if !strings.HasPrefix(snippet, `<blockquote class="gloss-embed" data-theme="auto" data-height="`) ||
 				!strings.HasSuffix(snippet, `/web/embed.js"></script>`) {
 				t.Errorf("snippet %q", snippet)
 			}

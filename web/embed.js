@@ -25,11 +25,9 @@
     f.title = a.textContent.replace(/\s+/g, " ").trim() || "Gloss article";
     f.className = "gloss-embed";
     f.loading = "lazy";
-    // The frame learns the publisher's origin, to address its messages,
-    // and nothing of the page's path.
+    // The frame learns the page's origin, not its path.
     f.referrerPolicy = "strict-origin";
-    // Scripts and storage for the widget, new tabs for its source links;
-    // never navigating or prompting on the publisher's page.
+    // Never navigating or prompting on the publisher's page.
     f.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");
     var s = f.style;
     s.display = "block";
@@ -38,12 +36,13 @@
     // A light or dark page says so: the frame then stays transparent on it.
     if (theme === "light" || theme === "dark") s.colorScheme = theme;
 
-    // Reserve the height before the frame loads: at least the space the
-    // page reserved for the snippet and, in view, down to the bottom of
-    // the viewport, so the frame growing to its content moves nothing the
-    // reader sees.
+    // Reserve a height before the frame loads (data-height, from /oembed,
+    // estimates it; in view, down to the viewport's bottom), so growing
+    // to its content moves nothing the reader sees.
     var r = bq.getBoundingClientRect();
-    var h = Math.ceil(Math.max(480, r.height, r.top < innerHeight && r.bottom > 0 ? innerHeight - r.top : 0));
+    var est = parseInt(bq.getAttribute("data-height"), 10);
+    est = est > 0 && est < 20000 ? est : 480;
+    var h = Math.ceil(Math.max(est, r.height, r.top < innerHeight && r.bottom > 0 ? innerHeight - r.top : 0));
     var o = { f: f, origin: url.origin, h: h, want: h };
     s.height = h + "px";
     bq.parentNode.replaceChild(f, bq);
@@ -55,11 +54,8 @@
     for (var i = 0; i < list.length; i++) embed(list[i]);
   }
 
-  // Resize a frame to the height its page asked for, without moving what
-  // the reader sees: growing is done at once (content is never cut off);
-  // shrinking while the frame's end is on screen would pull up the text
-  // below it, so the frame shrinks only as far as the bottom of the
-  // viewport, and the rest once it is out of view.
+  // Resize a frame to the height it asked for: growing at once; shrinking
+  // only to the viewport's bottom while on screen, the rest out of view.
   function fit(o) {
     var want = o.want;
     if (want < o.h) {
@@ -77,10 +73,8 @@
     for (var i = 0; i < frames.length; i++) if (frames[i].h !== frames[i].want) fit(frames[i]);
   }
 
-  // A frame that comes into view before it has said its height (the
-  // reader jumped to it) is stretched at once to the bottom of the
-  // viewport, like a frame inserted in view: when its height arrives, it
-  // grows only below what the reader sees.
+  // A frame in view before its height arrived (the reader jumped to it)
+  // is stretched to the viewport's bottom, so it then grows out of sight.
   function reserve() {
     for (var i = 0; i < frames.length; i++) {
       var o = frames[i];
