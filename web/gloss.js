@@ -26,6 +26,21 @@
     }
   });
 
+  // go-app parses the page's address when it starts and dies on a
+  // fragment that is not valid percent-encoding (a mangled shared link):
+  // such a fragment names no card, so drop it before the wasm runs.
+  // Also on every history change: this listener is added before go-app
+  // sets window.onpopstate, so it runs first.
+  var dropBadFragment = function () {
+    try {
+      decodeURIComponent(location.hash);
+    } catch (e) {
+      history.replaceState(history.state, "", location.pathname + location.search);
+    }
+  };
+  dropBadFragment();
+  window.addEventListener("popstate", dropBadFragment);
+
   // The reader's display choices, set before first paint so nothing
   // flashes: embed mode and theme from the URL, hidden highlights from
   // the last visit.
@@ -106,7 +121,12 @@
 
   // Deep links: /#istanbul-talks opens that card, also before the wasm.
   function openFromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {
+      return; // a malformed fragment names no card
+    }
     if (!id) return;
     var el = document.getElementById(id);
     var card = el && el.closest("[popover]");

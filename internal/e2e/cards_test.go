@@ -147,6 +147,11 @@ func TestWasmIsBlockedCardsStillOpen(t *testing.T) {
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
 		waitFor(t, ctx, noCardOpen, 5*time.Second)
 	}
+	// A bad fragment typed while the wasm runs leaves it running: the
+	// highlight switch still answers.
+	eval[bool](t, ctx, `(location.hash = "%E0%A4%A", true)`)
+	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
+	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
 }
 
 func TestDeepLinkOpensCard(t *testing.T) {
@@ -249,4 +254,33 @@ func TestCardsArePlacedByGoWithoutAnchorPositioning(t *testing.T) {
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
 		waitFor(t, ctx, noCardOpen, 5*time.Second)
 	}
+	// A bad fragment typed while the wasm runs leaves it running: the
+	// highlight switch still answers.
+	eval[bool](t, ctx, `(location.hash = "%E0%A4%A", true)`)
+	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
+	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
+}
+
+// A fragment that names no card, or is not even valid percent-encoding,
+// opens nothing and breaks nothing.
+func TestBadFragmentsOpenNothing(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	for _, frag := range []string{"%E0%A4%A", "nope", "gloss", "%3Cscript%3Ealert(1)%3C/script%3E"} {
+		do(t, ctx, chromedp.Navigate(s.URL+"/#"+frag))
+		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		if eval[bool](t, ctx, `!!document.querySelector(":popover-open")`) {
+			t.Errorf("#%s opened a card", frag)
+		}
+		n := anchored(seed)[0]
+		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
+		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+		do(t, ctx, chromedp.KeyEvent(kb.Escape))
+		waitFor(t, ctx, noCardOpen, 5*time.Second)
+	}
+	// A bad fragment typed while the wasm runs leaves it running: the
+	// highlight switch still answers.
+	eval[bool](t, ctx, `(location.hash = "%E0%A4%A", true)`)
+	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
+	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
 }
