@@ -54,8 +54,12 @@ vet:
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzArticle -fuzztime=5s ./content/parse
 
+# The browser tests run on their own, after the rest: they measure layout
+# and timing in Chromium, which other packages' tests would compete with
+# for the machine's two cores.
 test: build fmt vet check
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v /internal/e2e$$)
+	$(GO) test -count=1 ./internal/e2e/
 	$(MAKE) fuzz
 
 clean:

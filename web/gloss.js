@@ -67,6 +67,12 @@
       document.head.appendChild(s);
     });
   };
+  // An embedded frame is loaded lazily, once near the viewport, and may
+  // not paint until it is in view: it starts at once, so that whatever
+  // the wasm changes happens before the reader reaches the frame.
+  if (root.classList.contains("gloss-embed") && window.parent !== window) {
+    document.addEventListener("DOMContentLoaded", startApp);
+  }
   try {
     new PerformanceObserver(function (list) {
       if (list.getEntriesByName("first-contentful-paint").length) startApp();
