@@ -44,7 +44,10 @@
   // The reader's display choices, set before first paint so nothing
   // flashes: embed mode and theme from the URL, hidden highlights from
   // the last visit.
-  if (params.get("embed") === "1") root.classList.add("gloss-embed");
+  var embed = params.get("embed") === "1";
+  // Embedded in a publisher's page: the frame talks to it (below).
+  var framed = embed && window.parent !== window;
+  if (embed) root.classList.add("gloss-embed");
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") root.classList.add("gloss-theme-" + theme);
   try {
@@ -70,7 +73,7 @@
   // An embedded frame is loaded lazily, once near the viewport, and may
   // not paint until it is in view: it starts at once, so that whatever
   // the wasm changes happens before the reader reaches the frame.
-  if (root.classList.contains("gloss-embed") && window.parent !== window) {
+  if (framed) {
     document.addEventListener("DOMContentLoaded", startApp);
   }
   try {
@@ -127,19 +130,15 @@
 
   // Deep links: /#istanbul-talks opens that card, also before the wasm.
   function openFromHash() {
-    var id;
-    try {
-      id = decodeURIComponent(location.hash.slice(1));
-    } catch (e) {
-      return; // a malformed fragment names no card
-    }
+    dropBadFragment();
+    var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
     var el = document.getElementById(id);
     var card = el && el.closest("[popover]");
     if (!card || card.matches(":popover-open")) return;
     card.showPopover();
     // Not in a frame: that would scroll the publisher's page.
-    if (el !== card && !root.classList.contains("gloss-embed")) el.scrollIntoView({ block: "start" });
+    if (el !== card && !embed) el.scrollIntoView({ block: "start" });
   }
   document.addEventListener("DOMContentLoaded", openFromHash);
   window.addEventListener("hashchange", openFromHash);
@@ -153,7 +152,7 @@
   //   {gloss: 1, type: "card-open", id: ID, title: T}
   //   {gloss: 1, type: "card-close", id: ID, title: T}
   // Cards are native popovers, so this works before the wasm has loaded.
-  if (root.classList.contains("gloss-embed") && window.parent !== window) {
+  if (framed) {
     // Messages go to the parent's origin only: Chromium and Safari name it
     // in ancestorOrigins; embed.js sends the frame a strict-origin
     // referrer for the others. Only where neither is known (a Firefox
