@@ -19,6 +19,14 @@ func showCard(id string) {
 	if !el.Truthy() || !el.Get("showPopover").Truthy() || el.Call("matches", ":popover-open").Bool() {
 		return
 	}
+	// Opened by script, a card has its phrase as anchor (and opens next
+	// to it, as on a click) only when the phrase is named as its source.
+	// Browsers without the option ignore it.
+	doc := app.Window().Get("document")
+	if trigger := doc.Call("querySelector", `[aria-controls="`+id+`"]`); trigger.Truthy() {
+		el.Call("showPopover", map[string]any{"source": trigger})
+		return
+	}
 	el.Call("showPopover")
 }
 

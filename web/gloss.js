@@ -136,8 +136,13 @@
     var el = document.getElementById(id);
     var card = el && el.closest("[popover]");
     if (!card || card.matches(":popover-open")) return;
-    card.showPopover();
-    // Not in a frame: that would scroll the publisher's page.
+    // The card opens next to its phrase, as when the reader clicks it:
+    // opened by script, it has its phrase as anchor only when named as the
+    // source. The phrase is brought into view first, but not in a frame:
+    // that would scroll the publisher's page.
+    var trigger = document.querySelector('[aria-controls="' + card.id + '"]');
+    if (trigger && el === card && !embed) trigger.scrollIntoView({ block: "center" });
+    card.showPopover(trigger ? { source: trigger } : undefined);
     if (el !== card && !embed) el.scrollIntoView({ block: "start" });
   }
   document.addEventListener("DOMContentLoaded", openFromHash);

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -129,9 +130,13 @@ func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 	// after go-app swaps in its DOM.
 	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+	before := nextToPhrase(t, ctx, n.ID)
 	s.release()
 	waitFor(t, ctx, wasmRunning, 60*time.Second)
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+	if after := nextToPhrase(t, ctx, n.ID); after != before {
+		t.Errorf("card %s moved from %+v to %+v when the wasm started", n.ID, before, after)
+	}
 	if inCard := eval[bool](t, ctx, fmt.Sprintf(`document.getElementById(%q).contains(document.activeElement)`, n.ID)); !inCard {
 		t.Errorf("after the wasm started, focus is on %q, not in the open card", eval[string](t, ctx, activeID))
 	}
@@ -155,8 +160,14 @@ func TestDeepLinkOpensCard(t *testing.T) {
 	n := anchored(seed)[1]
 	do(t, ctx, chromedp.Navigate(s.URL+"/#"+n.ID))
 	waitFor(t, ctx, openCard(n.ID), 10*time.Second)
+	// It opens next to its phrase, in view, as a click would open it,
+	// and stays there when the wasm takes over the page.
+	before := nextToPhrase(t, ctx, n.ID)
 	waitFor(t, ctx, wasmRunning, 60*time.Second)
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+	if after := nextToPhrase(t, ctx, n.ID); after != before {
+		t.Errorf("card %s moved from %+v to %+v when the wasm started", n.ID, before, after)
+	}
 
 	// Opening another card puts its id in the address bar.
 	other := anchored(seed)[2]
@@ -270,4 +281,30 @@ func TestBadFragmentsOpenNothing(t *testing.T) {
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
 		waitFor(t, ctx, noCardOpen, 5*time.Second)
 	}
+}
+
+// nextToPhrase checks that the open card id is inside the viewport,
+// above or below its phrase and overlapping it horizontally, and returns
+// where it is.
+func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
+	t.Helper()
+	var at [4]float64
+	eventually(t, 5*time.Second, func() string {
+		r := eval[map[string]float64](t, ctx, fmt.Sprintf(`(() => {
+		  const c = document.getElementById(%q).getBoundingClientRect();
+		  const p = document.getElementById(%q).getBoundingClientRect();
+		  return {top: c.top, bottom: c.bottom, left: c.left, right: c.right,
+		    ptop: p.top, pbottom: p.bottom, pleft: p.left, pright: p.right, w: innerWidth, h: innerHeight}; })()`, id, app.TriggerID(id)))
+		at = [4]float64{r["top"], r["bottom"], r["left"], r["right"]}
+		switch {
+		case r["top"] < -0.5 || r["left"] < -0.5 || r["bottom"] > r["h"]+0.5 || r["right"] > r["w"]+0.5:
+			return fmt.Sprintf("card %s at %v is not inside the %vx%v viewport", id, at, r["w"], r["h"])
+		case r["top"] < r["pbottom"]-1 && r["bottom"] > r["ptop"]+1:
+			return fmt.Sprintf("card %s at %v covers its phrase at %v–%v", id, at, r["ptop"], r["pbottom"])
+		case r["left"] >= r["pright"] || r["right"] <= r["pleft"]:
+			return fmt.Sprintf("card %s at %v is not beside its phrase at x %v–%v", id, at, r["pleft"], r["pright"])
+		}
+		return ""
+	})
+	return at
 }
