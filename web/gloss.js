@@ -138,14 +138,18 @@
     if (!card || card.matches(":popover-open")) return;
     // The card opens next to its phrase, as when the reader clicks it:
     // opened by script, it has its phrase as anchor only when named as the
-    // source. The phrase is brought into view first, but not in a frame:
-    // that would scroll the publisher's page.
+    // source. The phrase is brought into view first, a fifth of the way
+    // down (above a phone's bottom sheet, with room for a card below it),
+    // but not in a frame: that would scroll the publisher's page.
     var trigger = document.querySelector('[aria-controls="' + card.id + '"]');
-    if (trigger && el === card && !embed) trigger.scrollIntoView({ block: "center" });
+    if (trigger && el === card && !embed) window.scrollBy(0, trigger.getBoundingClientRect().top - innerHeight / 5);
     card.showPopover(trigger ? { source: trigger } : undefined);
     if (el !== card && !embed) el.scrollIntoView({ block: "start" });
   }
-  document.addEventListener("DOMContentLoaded", openFromHash);
+  // Until the page has loaded, the browser keeps scrolling to the element
+  // the address's fragment names: an open card, fixed in the top layer,
+  // would pull its phrase out of view. So the card opens after load.
+  window.addEventListener("load", function () { setTimeout(openFromHash, 0); });
   window.addEventListener("hashchange", openFromHash);
 
   // ------------------------------------------------------------------

@@ -156,18 +156,25 @@ func TestWasmIsBlockedCardsStillOpen(t *testing.T) {
 
 func TestDeepLinkOpensCard(t *testing.T) {
 	s := startSite(t)
+	// A card far down the article, on a phone and on a desktop: it opens
+	// with its phrase in view and next to it, as a click would open it,
+	// and stays there when the wasm takes over the page.
+	n := anchored(seed)[len(anchored(seed))-3]
+	for _, size := range [][2]int64{{360, 640}, {1280, 800}} {
+		ctx := newBrowser(t)
+		do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/#"+n.ID))
+		waitFor(t, ctx, openCard(n.ID), 10*time.Second)
+		before := nextToPhrase(t, ctx, n.ID)
+		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+		if after := nextToPhrase(t, ctx, n.ID); after != before {
+			t.Errorf("at %dx%d card %s moved from %+v to %+v when the wasm started", size[0], size[1], n.ID, before, after)
+		}
+	}
 	ctx := newBrowser(t)
-	n := anchored(seed)[1]
 	do(t, ctx, chromedp.Navigate(s.URL+"/#"+n.ID))
 	waitFor(t, ctx, openCard(n.ID), 10*time.Second)
-	// It opens next to its phrase, in view, as a click would open it,
-	// and stays there when the wasm takes over the page.
-	before := nextToPhrase(t, ctx, n.ID)
 	waitFor(t, ctx, wasmRunning, 60*time.Second)
-	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
-	if after := nextToPhrase(t, ctx, n.ID); after != before {
-		t.Errorf("card %s moved from %+v to %+v when the wasm started", n.ID, before, after)
-	}
 
 	// Opening another card puts its id in the address bar.
 	other := anchored(seed)[2]
@@ -283,9 +290,10 @@ func TestBadFragmentsOpenNothing(t *testing.T) {
 	}
 }
 
-// nextToPhrase checks that the open card id is inside the viewport,
-// above or below its phrase and overlapping it horizontally, and returns
-// where it is.
+// nextToPhrase checks that the open card id and its phrase are both
+// inside the viewport, the card above or below the phrase (or a bottom
+// sheet below it) and overlapping it horizontally, and returns where the
+// card is.
 func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
 	t.Helper()
 	var at [4]float64
@@ -299,6 +307,8 @@ func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
 		switch {
 		case r["top"] < -0.5 || r["left"] < -0.5 || r["bottom"] > r["h"]+0.5 || r["right"] > r["w"]+0.5:
 			return fmt.Sprintf("card %s at %v is not inside the %vx%v viewport", id, at, r["w"], r["h"])
+		case r["ptop"] < 0 || r["pbottom"] > r["h"]:
+			return fmt.Sprintf("the phrase of card %s, at %v–%v, is out of the %vpx high viewport", id, r["ptop"], r["pbottom"], r["h"])
 		case r["top"] < r["pbottom"]-1 && r["bottom"] > r["ptop"]+1:
 			return fmt.Sprintf("card %s at %v covers its phrase at %v–%v", id, at, r["ptop"], r["pbottom"])
 		case r["left"] >= r["pright"] || r["right"] <= r["pleft"]:
