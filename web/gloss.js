@@ -120,6 +120,21 @@
       if (open) history.replaceState(history.state, "", here + "#" + card.id);
       else if (location.hash === "#" + card.id) history.replaceState(history.state, "", here);
     }, 0);
+    // On a phone the card is a bottom sheet, which can cover the phrase
+    // the reader tapped: once the card is drawn, the page moves the phrase
+    // up above it, where there is room for that.
+    var phrase = open && !embed && document.querySelector('.gloss-article [aria-controls="' + card.id + '"]');
+    if (phrase) {
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          if (!card.matches(":popover-open")) return;
+          var c = card.getBoundingClientRect(), p = phrase.getBoundingClientRect();
+          var covered = p.bottom > c.top + 1 && p.top < c.bottom - 1 && p.right > c.left && p.left < c.right;
+          var by = p.bottom + 8 - c.top;
+          if (covered && p.top - by >= 0) window.scrollBy(0, by);
+        }, 0);
+      });
+    }
   }, true);
 
   // Links that open a new tab are left to the browser, with their
@@ -208,7 +223,15 @@
     // reach the page before the reader scrolls to the frame.
     document.addEventListener("DOMContentLoaded", sendHeight);
     window.addEventListener("load", sendHeight);
-    window.addEventListener("resize", sendHeight);
+    // A card the frame grows for is brought into view again once the
+    // frame has grown: the reader's click scrolled the page only as far as
+    // the frame's old foot.
+    var reveal = null;
+    window.addEventListener("resize", function () {
+      sendHeight();
+      if (reveal && reveal.matches(":popover-open")) reveal.scrollIntoView({ block: "nearest", inline: "nearest" });
+      reveal = null;
+    });
     if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(root);
     document.addEventListener("toggle", function (e) {
       var card = e.target;
@@ -226,7 +249,11 @@
       // the frame as little as needed. Only for the reader's own action:
       // a card reopened on load must not scroll the publisher's page.
       var ua = navigator.userActivation;
-      if (open && ua && ua.isActive) card.scrollIntoView({ block: "nearest", inline: "nearest" });
+      reveal = null;
+      if (open && ua && ua.isActive) {
+        card.scrollIntoView({ block: "nearest", inline: "nearest" });
+        if (sent > root.getBoundingClientRect().height + 1) reveal = card;
+      }
     }, true);
   }
 })();

@@ -239,6 +239,36 @@ func TestCardsStayInsideTheViewport(t *testing.T) {
 	}
 }
 
+// On a phone a card is a bottom sheet: a phrase tapped low on the screen
+// is moved up above it, so the reader still sees what the card explains.
+func TestTappedPhraseStaysInSightAboveTheSheet(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(360, 640), chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	checked := 0
+	for _, n := range anchored(seed) {
+		// The phrase's first line at 85% of the screen, where the sheet
+		// will cover it; only where the page can scroll far enough for it.
+		p := eval[map[string]float64](t, ctx, fmt.Sprintf(`(() => { const p = document.getElementById(%q);
+		  scrollBy(0, p.getBoundingClientRect().top - innerHeight * 0.85);
+		  const r = p.getClientRects()[0];
+		  return {x: r.left + 4, y: (r.top + r.bottom) / 2, room: document.documentElement.scrollHeight - scrollY - innerHeight}; })()`, app.TriggerID(n.ID)))
+		if p["room"] < 640 {
+			continue
+		}
+		checked++
+		do(t, ctx, chromedp.MouseClickXY(p["x"], p["y"]))
+		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
+		nextToPhrase(t, ctx, n.ID)
+		do(t, ctx, chromedp.KeyEvent(kb.Escape))
+		waitFor(t, ctx, noCardOpen, 5*time.Second)
+	}
+	if checked < len(anchored(seed))/2 {
+		t.Fatalf("only %d phrases had room to move up: this test proves little", checked)
+	}
+}
+
 // Browsers without CSS anchor positioning get cards placed by Go next to
 // their phrase. Chromium has it, so the test takes it away.
 func TestCardsArePlacedByGoWithoutAnchorPositioning(t *testing.T) {
