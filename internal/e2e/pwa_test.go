@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/server"
 )
 
@@ -68,12 +69,22 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 	s.Stop()
 
-	n := anchored(seed)[0]
-	for _, path := range []string{"/", "/?utm_source=x", "/a/" + seed.Slug, "/?embed=1"} {
+	// Every page: the default article with any query, the other
+	// articles at their own paths, the embed view.
+	other := articleNamed(t, "riverside-library")
+	for _, page := range []struct {
+		path    string
+		article content.Article
+	}{
+		{"/", seed}, {"/?utm_source=x", seed}, {"/a/" + seed.Slug, seed}, {"/?embed=1", seed},
+		{app.ArticlePath(other.Slug), other},
+	} {
+		a, path := page.article, page.path
+		n := anchored(a)[0]
 		do(t, ctx, chromedp.Navigate(s.URL+path))
 		waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
 		text := eval[string](t, ctx, `document.querySelector(".gloss-article").innerText`)
-		if !strings.Contains(text, plain(seed.Body[0])[:40]) {
+		if !strings.Contains(text, plain(a.Body[0])[:40]) {
 			t.Fatalf("offline %s: article text missing", path)
 		}
 		waitFor(t, ctx, wasmRunning, 60*time.Second)
