@@ -103,6 +103,12 @@
     },
   });
 
+  // The button that opens a card: the phrase in the article, or the
+  // "About this article" button for its panel.
+  function triggerOf(card) {
+    return document.querySelector('[aria-controls="' + card.id + '"]');
+  }
+
   // A trigger says whether its card is open, and the address bar names
   // the open card (a deep link to it), without a history entry. The
   // popover API opens cards without script; this keeps both true to it.
@@ -110,9 +116,8 @@
     var card = e.target;
     if (!card.id || !card.hasAttribute || !card.hasAttribute("popover")) return;
     var open = e.newState === "open";
-    document.querySelectorAll('[aria-controls="' + card.id + '"]').forEach(function (b) {
-      b.setAttribute("aria-expanded", open ? "true" : "false");
-    });
+    var trigger = triggerOf(card);
+    if (trigger) trigger.setAttribute("aria-expanded", open ? "true" : "false");
     // After the card has been drawn: replaceState costs a round trip to
     // the browser process that the reader should not wait for.
     setTimeout(function () {
@@ -123,12 +128,11 @@
     // On a phone the card is a bottom sheet, which can cover the phrase
     // the reader tapped: once the card is drawn, the page moves the phrase
     // up above it, where there is room for that.
-    var phrase = open && !embed && document.querySelector('.gloss-article [aria-controls="' + card.id + '"]');
-    if (phrase) {
+    if (open && !embed && trigger && trigger.closest(".gloss-article")) {
       requestAnimationFrame(function () {
         setTimeout(function () {
           if (!card.matches(":popover-open")) return;
-          var c = card.getBoundingClientRect(), p = phrase.getBoundingClientRect();
+          var c = card.getBoundingClientRect(), p = trigger.getBoundingClientRect();
           var covered = p.bottom > c.top + 1 && p.top < c.bottom - 1 && p.right > c.left && p.left < c.right;
           var by = p.bottom + 8 - c.top;
           if (covered && p.top - by >= 0) window.scrollBy(0, by);
@@ -156,7 +160,7 @@
     // source. The phrase is brought into view first, a fifth of the way
     // down (above a phone's bottom sheet, with room for a card below it),
     // but not in a frame: that would scroll the publisher's page.
-    var trigger = document.querySelector('[aria-controls="' + card.id + '"]');
+    var trigger = triggerOf(card);
     if (trigger && el === card && !embed) window.scrollBy(0, trigger.getBoundingClientRect().top - innerHeight / 5);
     card.showPopover(trigger ? { source: trigger } : undefined);
     if (el !== card && !embed) el.scrollIntoView({ block: "start" });
@@ -203,7 +207,7 @@
       // neither side has room for the whole card, the frame grows below
       // the phrase until it has.
       var card = document.querySelector(".gloss-card:popover-open");
-      var anchor = card && document.querySelector('[aria-controls="' + card.id + '"]');
+      var anchor = card && triggerOf(card);
       if (anchor) {
         var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
         var cap = (card.classList.contains("gloss-about") ? 44 : 34) * rem;

@@ -160,8 +160,9 @@ func TestDeepLinkOpensCard(t *testing.T) {
 	// with its phrase in view and next to it, as a click would open it,
 	// and stays there when the wasm takes over the page.
 	n := anchored(seed)[len(anchored(seed))-3]
+	var ctx context.Context
 	for _, size := range [][2]int64{{360, 640}, {1280, 800}} {
-		ctx := newBrowser(t)
+		ctx = newBrowser(t)
 		do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/#"+n.ID))
 		waitFor(t, ctx, openCard(n.ID), 10*time.Second)
 		before := nextToPhrase(t, ctx, n.ID)
@@ -171,10 +172,6 @@ func TestDeepLinkOpensCard(t *testing.T) {
 			t.Errorf("at %dx%d card %s moved from %+v to %+v when the wasm started", size[0], size[1], n.ID, before, after)
 		}
 	}
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/#"+n.ID))
-	waitFor(t, ctx, openCard(n.ID), 10*time.Second)
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
 
 	// Opening another card puts its id in the address bar.
 	other := anchored(seed)[2]
