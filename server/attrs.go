@@ -2,38 +2,48 @@ package server
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"html"
 	"slices"
+	"strconv"
 )
 
-// sortAttributes prints every start tag of go-app's HTML with its
-// attributes in name order. go-app keeps attributes in a map, so two
+// printAttributes is the one place where Gloss escapes attribute values
+// for HTML. go-app prints attribute values as Go strings (strconv.Quote),
+// which escapes a quote as \" — a backslash HTML does not know — so an
+// editor's `"` in a description would end the attribute and let the rest
+// of the value become attributes of its own (a meta refresh, an event
+// handler). printAttributes reads every start tag of go-app's HTML,
+// unquotes each value and writes it back HTML-escaped, with the
+// attributes in name order: go-app keeps attributes in a map, so two
 // renderings of the same page differ in attribute order; sorted, a page
 // depends only on its content, and the static export writes the same
-// bytes as the server serves (and as the previous export, when nothing
-// changed).
+// bytes as the server serves.
 //
 // It reads the HTML go-app prints: text escaped, attribute values quoted
 // with strconv.Quote, script and style elements empty or verbatim. When
-// it meets anything else it returns html unchanged.
-func sortAttributes(html []byte) []byte {
-	out := make([]byte, 0, len(html))
+// it meets anything else it fails: a page it cannot read is a page it
+// cannot vouch for.
+func printAttributes(doc []byte) ([]byte, error) {
+	out := make([]byte, 0, len(doc)+len(doc)/16)
 	i := 0
-	for i < len(html) {
-		j := bytes.IndexByte(html[i:], '<')
+	for i < len(doc) {
+		j := bytes.IndexByte(doc[i:], '<')
 		if j < 0 {
-			out = append(out, html[i:]...)
+			out = append(out, doc[i:]...)
 			break
 		}
-		out = append(out, html[i:i+j]...)
+		out = append(out, doc[i:i+j]...)
 		i += j
-		if i+1 >= len(html) || !isLetter(html[i+1]) {
+		if i+1 >= len(doc) || !isLetter(doc[i+1]) {
 			out = append(out, '<')
 			i++
 			continue
 		}
-		tag, attrs, end, n, ok := parseStartTag(html[i:])
+		tag, attrs, end, n, ok := parseStartTag(doc[i:])
 		if !ok {
-			return html
+			return nil, fmt.Errorf("print attributes: unreadable start tag at byte %d", i)
 		}
 		slices.SortStableFunc(attrs, func(a, b attr) int { return bytes.Compare(a.name, b.name) })
 		out = append(out, '<')
@@ -41,21 +51,43 @@ func sortAttributes(html []byte) []byte {
 		for _, a := range attrs {
 			out = append(out, ' ')
 			out = append(out, a.name...)
-			out = append(out, a.value...)
+			if a.value == nil {
+				continue
+			}
+			v, err := strconv.Unquote(string(a.value[1:]))
+			if err != nil {
+				return nil, fmt.Errorf("print attributes: <%s %s>: %w", tag, a.name, err)
+			}
+			out = AppendAttrValue(append(out, '='), v)
 		}
 		out = append(out, end...)
 		i += n
 		// The content of script and style is not HTML: copy it as is.
 		if t := string(bytes.ToLower(tag)); t == "script" || t == "style" {
-			k := bytes.Index(html[i:], []byte("</"+t))
+			k := bytes.Index(doc[i:], []byte("</"+t))
 			if k < 0 {
-				return html
+				return nil, errors.New("print attributes: unclosed <" + t + ">")
 			}
-			out = append(out, html[i:i+k]...)
+			out = append(out, doc[i:i+k]...)
 			i += k
 		}
 	}
-	return out
+	return out, nil
+}
+
+// AppendAttrValue appends v to b as a double-quoted HTML attribute value:
+// &, <, >, ' and " are escaped, so no value can end its attribute or its
+// tag, whatever an editor wrote.
+func AppendAttrValue(b []byte, v string) []byte {
+	b = append(b, '"')
+	b = append(b, html.EscapeString(v)...)
+	return append(b, '"')
+}
+
+// Attr returns name="v" with v escaped by AppendAttrValue, for the tags
+// Gloss writes itself (og:url, oEmbed discovery).
+func Attr(name, v string) string {
+	return name + "=" + string(AppendAttrValue(nil, v))
 }
 
 // attr is one attribute of a start tag: its name, and its value with the

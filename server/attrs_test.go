@@ -9,21 +9,26 @@ import (
 	"github.com/gloss/gloss/articles"
 )
 
-func TestSortAttributes(t *testing.T) {
+func TestPrintAttributes(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{`<!DOCTYPE html>
 <meta name="b" content="x">`, `<!DOCTYPE html>
 <meta content="x" name="b">`},
 		{`<p id="a" class="c">x &lt; y</p>`, `<p class="c" id="a">x &lt; y</p>`},
-		{`<button type="button" disabled aria-x="a\"b>c">`, `<button aria-x="a\"b>c" disabled type="button">`},
+		{`<button type="button" disabled aria-x="a\"b>c">`, `<button aria-x="a&#34;b&gt;c" disabled type="button">`},
+		{`<meta content="\u00a0caf\u00e9 &'">`, "<meta content=\"\u00a0café &amp;&#39;\">"},
 		{`<br/><img src="/x" alt=""/>`, `<br/><img alt="" src="/x"/>`},
 		{`<script src="/a.js" defer>if (a<b) x()</script><i b="1" a="2"></i>`, `<script defer src="/a.js">if (a<b) x()</script><i a="2" b="1"></i>`},
-		// Not go-app's printing: left alone.
-		{`<p class='x' id="y">`, `<p class='x' id="y">`},
-		{`<p id="y`, `<p id="y`},
 	} {
-		if got := string(sortAttributes([]byte(c.in))); got != c.want {
-			t.Errorf("sortAttributes(%q)\n got %q\nwant %q", c.in, got, c.want)
+		got, err := printAttributes([]byte(c.in))
+		if err != nil || string(got) != c.want {
+			t.Errorf("printAttributes(%q)\n got %q, %v\nwant %q", c.in, got, err, c.want)
+		}
+	}
+	// Not go-app's printing: refused, never passed through unescaped.
+	for _, in := range []string{`<p class='x' id="y">`, `<p id="y`, `<p id="\q">`, `<script>x`} {
+		if got, err := printAttributes([]byte(in)); err == nil {
+			t.Errorf("printAttributes(%q) = %q, want an error", in, got)
 		}
 	}
 }

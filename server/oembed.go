@@ -81,10 +81,10 @@ func EmbedScriptURL(origin, base string) string {
 // reserves so the frame rarely has to grow in front of the reader.
 // Everything in it is escaped.
 func Snippet(origin, base string, a content.Article) string {
-	return `<blockquote class="gloss-embed" data-theme="auto" data-height="` + strconv.Itoa(estimateHeight(a, oembedWidth)) + `"><a href="` +
-		html.EscapeString(ArticleURL(origin, base, a.Slug)) + `">` +
+	return `<blockquote class="gloss-embed" data-theme="auto" data-height="` + strconv.Itoa(estimateHeight(a, oembedWidth)) + `"><a ` +
+		Attr("href", ArticleURL(origin, base, a.Slug)) + `>` +
 		html.EscapeString(a.Title) + `</a></blockquote>` + "\n" +
-		`<script async src="` + html.EscapeString(EmbedScriptURL(origin, base)) + `"></script>`
+		`<script async ` + Attr("src", EmbedScriptURL(origin, base)) + `></script>`
 }
 
 // OEmbedFor is the oEmbed document of article a. maxwidth and maxheight
@@ -142,8 +142,7 @@ func lines(s string, perLine float64) int {
 // OEmbedLink is the discovery tag that lets a CMS find the oEmbed
 // document at href from the article's page.
 func OEmbedLink(href, title string) string {
-	return `<link rel="alternate" type="application/json+oembed" href="` +
-		html.EscapeString(href) + `" title="` + html.EscapeString(title) + `">`
+	return `<link rel="alternate" type="application/json+oembed" ` + Attr("href", href) + ` ` + Attr("title", title) + `>`
 }
 
 // WithOEmbedLink returns p with the discovery tag for href in its head,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -38,7 +37,9 @@ func Render(h http.Handler, path string) (Page, error) {
 		return Page{}, fmt.Errorf("render %s: go-app's viewport meta not found; the zoom fix needs updating", path)
 	}
 	doc = bytes.Replace(doc, []byte(viewport), []byte(zoomableViewport), 1)
-	doc = sortAttributes(joinBodyLines(doc))
+	if doc, err = printAttributes(joinBodyLines(doc)); err != nil {
+		return Page{}, fmt.Errorf("render %s: %w", path, err)
+	}
 	if doc, err = startAfterPaint(doc); err != nil {
 		return Page{}, fmt.Errorf("render %s: %w", path, err)
 	}
@@ -71,7 +72,7 @@ func WithPageURL(p Page, url string) (Page, error) {
 	if i < 0 {
 		return Page{}, errors.New("page url: the page has no </head>")
 	}
-	tag := `<meta content="` + html.EscapeString(url) + `" property="og:url">` + "\n"
+	tag := `<meta ` + Attr("content", url) + ` property="og:url">` + "\n"
 	out := make([]byte, 0, len(p.HTML)+len(tag))
 	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
 	return Page{HTML: out, Gzip: gzipBest(out)}, nil
