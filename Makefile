@@ -6,24 +6,21 @@ ADDR      ?= :8000
 WASM      := web/app.wasm
 GOFLAGS_RELEASE := -trimpath -ldflags='-s -w'
 
-.PHONY: all build generate wasm bin run test check fmt vet fuzz bench export clean
+.PHONY: all build wasm bin run test check fmt vet fuzz bench export clean
 
 all: build
 
-build: generate wasm bin
+build: wasm bin
 
-# Content is compiled in: parse the Markdown articles (and the test
-# fixtures under testdata/articles) into Go values.
-generate:
-	$(GO) generate ./articles ./internal/fixtures
-
-wasm: generate
+# The wasm holds the UI only: each page brings its article as data. It is
+# written into web/, which bin/gloss embeds with the other assets.
+wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
 	gzip -9 -k -f -n $(WASM)
 	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
 	else rm -f $(WASM).br; echo "brotli not installed: the wasm is served gzip-compressed only (apt-get install brotli)"; fi
 
-bin: generate
+bin: wasm
 	$(GO) build -trimpath -o bin/gloss ./cmd/gloss
 
 run: build
@@ -42,7 +39,7 @@ bench: build
 	$(GO) run ./bench/cmd/bench -buildflags "$(GOFLAGS_RELEASE)"
 
 check: bin
-	./bin/gloss check articles testdata/articles
+	./bin/gloss check articles internal/fixtures/testdata/articles
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

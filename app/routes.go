@@ -5,22 +5,33 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// ArticlePath is the path an article is served at. The first article of a
-// catalog is also served at "/".
-func ArticlePath(slug string) string { return "/a/" + slug }
-
-// Routes registers a page for every article: the first one at "/", every
-// one at ArticlePath and with a trailing slash, as static hosts serve
-// folders. It must be called with the same articles on the server and in
-// the wasm, so both render the same pages.
-func Routes(articles []content.Article, restore *Restore) {
-	for i, a := range articles {
-		a := a
-		page := func() app.Composer { return &Page{Article: a, Restore: restore} }
-		if i == 0 {
-			app.RouteFunc("/", page)
-		}
-		app.RouteFunc(ArticlePath(a.Slug), page)
-		app.RouteFunc(ArticlePath(a.Slug)+"/", page)
+// Route registers the page of article a at each of paths. The server calls
+// it before it renders a's page; the wasm, with what the page's data
+// island says, so both render the same page.
+func Route(paths []string, a content.Article, restore *Restore) {
+	page := func() app.Composer { return &Page{Article: a, Restore: restore} }
+	for _, p := range paths {
+		app.RouteFunc(p, page)
 	}
 }
+
+// RouteElsewhere sends every path the wasm holds no article for to the
+// server: the wasm only knows the page it was started on, so following an
+// in-app link to another article loads that article's page.
+func RouteElsewhere() {
+	app.RouteWithRegexpFunc(".*", func() app.Composer { return &elsewhere{} })
+}
+
+// elsewhere is the page of a path the wasm has no article for.
+type elsewhere struct{ app.Compo }
+
+// OnNav loads the page from the server. It is never the first page of a
+// load (that page's own route matches), so this cannot loop.
+func (e *elsewhere) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	app.Window().Get("location").Call("replace", ctx.Page().URL().String())
+}
+
+func (e *elsewhere) Render() app.UI { return app.Main().ID("gloss").Class("gloss") }

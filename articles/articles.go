@@ -1,9 +1,37 @@
-// Package articles holds the articles Gloss ships, compiled into the
-// server and the wasm as Go values.
-//
-// Editors change the Markdown folders beside this file; `make build` (or
-// `go generate ./articles`) parses them and rewrites zz_articles.go, so the
-// wasm never carries a parser. The newest article is the page at "/".
+// Package articles holds the articles Gloss ships, as Markdown and YAML
+// files embedded in the server binary: `gloss serve` with no -content
+// serves them. They are data, read and checked at start-up by
+// content/parse; the wasm never sees this package, as each page carries
+// its own article.
 package articles
 
-//go:generate go run ../internal/cmd/gencontent -pkg articles -var All -out zz_articles.go .
+import (
+	"embed"
+	"io/fs"
+	"sync"
+
+	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/content/parse"
+)
+
+// files are the article folders beside this file.
+//
+//go:embed */article.md */notes
+var files embed.FS
+
+// FS is the shipped articles as a file system: one folder per article.
+func FS() fs.FS { return files }
+
+// Load parses the shipped articles, in site order (the newest first).
+func Load() ([]content.Article, error) { return parse.Tree(files, ".") }
+
+// All is Load for tests and tools, which treat a broken shipped article
+// as the broken build it is; the test of this package reports its
+// problems as file:line.
+var All = sync.OnceValue(func() []content.Article {
+	a, err := Load()
+	if err != nil {
+		panic("articles: " + err.Error())
+	}
+	return a
+})

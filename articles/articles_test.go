@@ -1,28 +1,18 @@
 package articles
 
-import (
-	"os"
-	"reflect"
-	"testing"
+import "testing"
 
-	"github.com/gloss/gloss/content/parse"
-)
-
-// The compiled-in articles must be what the Markdown says: an editor who
-// changed a file and did not run `make build` would otherwise ship stale
-// cards.
-func TestGeneratedArticlesMatchTheirFiles(t *testing.T) {
-	parsed, err := parse.Tree(os.DirFS("."), ".")
-	if err != nil {
+// The shipped articles parse: a broken one would stop `gloss serve` at
+// start-up.
+func TestShippedArticlesParse(t *testing.T) {
+	if _, err := Load(); err != nil {
 		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(parsed, All) {
-		t.Fatal("zz_articles.go is stale: run `go generate ./articles` (or `make build`)")
 	}
 }
 
 func TestTheSeedArticleIsServedAtTheRoot(t *testing.T) {
-	if len(All) == 0 || All[0].Slug != "ukraine-talks-2024" {
-		t.Fatalf("the first article is %q, want the seed article", All[0].Slug)
+	all := All()
+	if len(all) == 0 || all[0].Slug != "ukraine-talks-2024" {
+		t.Fatalf("the first article is not the seed article")
 	}
 }

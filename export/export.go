@@ -19,8 +19,6 @@ package export
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"html"
@@ -37,9 +35,9 @@ import (
 	"strings"
 	"time"
 
-	ui "github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/server"
+	glosssite "github.com/gloss/gloss/site"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -116,7 +114,7 @@ func Export(o Options) (*Result, error) {
 	if err := Check(tmp, s.base, s.origin); err != nil {
 		return nil, err
 	}
-	res := &Result{Dir: out, Version: s.version, Wasm: s.base + s.wasmName, Pages: server.Paths(o.Articles)}
+	res := &Result{Dir: out, Version: s.version, Wasm: s.base + s.wasmName, Pages: glosssite.PagePaths(o.Articles)}
 	res.Files, res.Bytes, err = usage(tmp)
 	if err != nil {
 		return nil, err
@@ -213,11 +211,14 @@ func newSite(o Options) (*site, error) {
 	case origin == "":
 		fmt.Fprintln(o.Warn, "export: no -origin: og:url, the oEmbed answers and their discovery links are left out, as they need absolute URLs")
 	}
-	if s.wasm, err = loadWasm(o.Web, o.Articles, o.Warn); err != nil {
+	if s.wasm, err = loadWasm(o.Web, o.Warn); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(s.wasm.raw)
-	s.wasmName = "web/app-" + hex.EncodeToString(sum[:])[:16] + ".wasm"
+	res, err := s.res("")
+	if err != nil {
+		return nil, err
+	}
+	s.wasmName = strings.TrimPrefix(res.Wasm, "/")
 	return s, nil
 }
 
@@ -267,7 +268,6 @@ func isLocal(host string) bool {
 func (s *site) url(rel string) string { return s.base + rel }
 
 func (s *site) write() error {
-	ui.Routes(s.o.Articles, nil)
 	h := s.handler()
 	if err := s.writePages(h); err != nil {
 		return err
@@ -306,30 +306,13 @@ func (s *site) write() error {
 
 // handler is the server's go-app handler with every URL under the base.
 func (s *site) handler() *app.Handler {
-	h := server.AppHandler(s.o.Articles, s.version)
 	root := strings.TrimSuffix(s.base, "/")
 	// go-app prefixes its own files, the /web/ assets and the wasm with
-	// the provider's paths, and tells the wasm (GOAPP_ROOT_PREFIX) to
+	// the resources' root, and tells the wasm (GOAPP_ROOT_PREFIX) to
 	// strip the prefix before it matches a route.
-	h.Resources = provider{root: root, wasm: s.url(s.wasmName)}
-	// The pages the worker precaches are routes, which go-app does not
-	// prefix: put them under the base too.
-	for i, r := range h.CacheableResources {
-		if strings.HasPrefix(r, "/") && !strings.HasPrefix(r, "/web/") {
-			h.CacheableResources[i] = s.base + strings.TrimPrefix(r, "/")
-		}
-	}
-	return h
+	res, _ := s.res(root) // read once already by newSite
+	return server.AppHandler(s.version, res)
 }
-
-// provider is a go-app ResourceProvider that puts every URL under a path
-// and names the wasm by its content. Unlike app.GitHubPages it serves
-// nothing: the export never asks go-app for a /web/ file.
-type provider struct{ root, wasm string }
-
-func (p provider) Package() string { return p.root }
-func (p provider) Static() string  { return p.root }
-func (p provider) AppWASM() string { return p.wasm }
 
 // writePages writes every page at the file names hosts look for: "/" as
 // index.html; /a/x as a/x.html (GitHub Pages, Netlify and Cloudflare
@@ -337,41 +320,29 @@ func (p provider) AppWASM() string { return p.wasm }
 // /a/x/, most also at /a/x by a redirect, nginx with the shipped snippet
 // without one).
 func (s *site) writePages(h http.Handler) error {
-	for i, p := range server.Paths(s.o.Articles) {
-		a := s.o.Articles[0]
-		if i > 0 {
-			a = s.o.Articles[i-1]
-		}
-		page, err := server.Render(h, p)
+	var oembed server.OEmbedHref
+	if s.embed {
+		oembed = server.FileHref
+	}
+	for i, a := range s.o.Articles {
+		page, err := server.BuildPage(h, a, i == 0, s.origin, s.base, oembed, false)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
-		}
-		// In the server's order: og:url, then the discovery link.
-		if s.origin != "" {
-			if page, err = server.WithPageURL(page, s.origin+s.url(strings.TrimPrefix(p, "/"))); err != nil {
-				return fmt.Errorf("export: page %s: %w", p, err)
-			}
-		}
-		if s.embed {
-			if page, err = s.withDiscovery(page, a); err != nil {
-				return fmt.Errorf("export: page %s: %w", p, err)
-			}
 		}
 		body := page.HTML
 		// go-app writes a "not found" page, or an empty one, without
 		// complaint: a page must show its article.
 		for _, want := range []string{"<title>" + html.EscapeString(a.Title) + "</title>", `id="app-wasm-loader"`, `<body`} {
 			if !bytes.Contains(body, []byte(want)) {
-				return fmt.Errorf("export: page %s did not render its article %q: no %s in it", p, a.Slug, want)
+				return fmt.Errorf("export: page of %q did not render its article: no %s in it", a.Slug, want)
 			}
 		}
-		if p == "/" {
+		if i == 0 {
 			if err := s.writeFile("index.html", body); err != nil {
 				return err
 			}
-			continue
 		}
-		rel := strings.TrimPrefix(p, "/")
+		rel := strings.TrimPrefix(glosssite.ArticlePath(a.Slug), "/")
 		if err := s.writeFile(rel+".html", body); err != nil {
 			return err
 		}
@@ -382,12 +353,21 @@ func (s *site) writePages(h http.Handler) error {
 	return nil
 }
 
+// res are the build's resources under root.
+func (s *site) res(root string) (server.Resources, error) {
+	r, err := server.ResourcesOf(s.o.Web, root, s.wasm.raw)
+	if err != nil {
+		return r, fmt.Errorf("export: %w", err)
+	}
+	return r, nil
+}
+
 // checkRoutes checks that a static host finds a page at every path the
 // server serves one: "/" and each article's path, with and without its
 // trailing slash, as the routes of the wasm match both.
 func (s *site) checkRoutes() error {
 	c := &checker{dir: s.dir, base: s.base}
-	for _, p := range server.Paths(s.o.Articles) {
+	for _, p := range glosssite.PagePaths(s.o.Articles) {
 		for _, q := range []string{p, strings.TrimSuffix(p, "/") + "/"} {
 			if !c.exists(s.base + strings.TrimPrefix(q, "/")) {
 				return fmt.Errorf("export: the route %s was not exported", q)
@@ -470,7 +450,7 @@ type wasmFiles struct {
 
 // loadWasm reads the wasm and checks it is there, is a wasm, knows every
 // article, and that its compressed copies are of the same build.
-func loadWasm(web fs.FS, articles []content.Article, warn io.Writer) (wasmFiles, error) {
+func loadWasm(web fs.FS, warn io.Writer) (wasmFiles, error) {
 	var w wasmFiles
 	raw, err := fs.ReadFile(web, "app.wasm")
 	if err != nil {
@@ -478,13 +458,6 @@ func loadWasm(web fs.FS, articles []content.Article, warn io.Writer) (wasmFiles,
 	}
 	if !bytes.HasPrefix(raw, []byte("\x00asm")) {
 		return w, errors.New("export: app.wasm is not a WebAssembly module")
-	}
-	// The wasm has the articles compiled in; one built before an article
-	// was added would show "not found" in place of it.
-	for _, a := range articles {
-		if !bytes.Contains(raw, []byte(a.Slug)) {
-			return w, fmt.Errorf("export: app.wasm does not know the article %q: it is older than the articles; rebuild it (make build)", a.Slug)
-		}
 	}
 	w.raw = raw
 	info, err := fs.Stat(web, "app.wasm")

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	ui "github.com/gloss/gloss/app"
+	glosssite "github.com/gloss/gloss/site"
 )
 
 const nginxBin = "/usr/sbin/nginx"
@@ -99,7 +99,7 @@ func TestNginxServesTheExport(t *testing.T) {
 	// this site only but in the embed view.
 	paths := []string{"/gloss/", "/gloss/index.html", "/gloss/demo/embed"}
 	for _, a := range testArticles {
-		p := "/gloss" + ui.ArticlePath(a.Slug)
+		p := "/gloss" + glosssite.ArticlePath(a.Slug)
 		paths = append(paths, p, p+"/")
 	}
 	for _, p := range paths {

@@ -1,28 +1,50 @@
 // Gloss service worker, version {{.Version}}.
 //
-// Precaches every resource the pages need, one by one so that a missing
-// resource is logged and skipped instead of failing the whole install.
-// Pages are fetched from the network first and from the cache when the
-// network fails, matched without their query string, so /?utm_source=x
-// and /?embed=1 work offline too. Everything else is served from the cache
-// first.
+// It precaches the app shell only: go-app's scripts, the wasm, styles and
+// icons, never an article, so a reader's cache does not grow with the
+// archive. Each page a reader opens is kept, in a cache of its own that
+// outlives versions, and served when the network fails; any other page
+// offline gets a short page listing the ones that can be read.
+//
+// Pages are fetched from the network first, so the first load after a
+// deploy shows the new text; a 5xx (a proxy during a deploy) counts as a
+// failure. Everything else is served from the cache first.
 const cacheName = "gloss-{{.Version}}";
+const pagesCache = "gloss-pages";
 const resourcesToCache = {{.ResourcesToCache}};
+// go-app lists the site's root page too: it is an article, kept like any
+// other when it is read.
+const shell = resourcesToCache.filter((url) => new URL(url, self.location).href !== self.registration.scope);
+
+// critical are the files without which the app cannot start offline: a
+// new version that cannot cache them all does not install, and the
+// previous one (with its cache) stays.
+const critical = (url) =>
+  /\/(app\.js|wasm_exec\.js|app-worker\.js)$/.test(url) || /\.wasm$/.test(url) || /\/web\/gloss\.(css|js)/.test(url);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(cacheName).then((cache) =>
-      Promise.all(
-        resourcesToCache.map((url) =>
-          fetch(url, { cache: "reload" })
-            .then((res) => {
-              if (!res.ok) throw new Error(res.status + " " + res.statusText);
-              return unredirected(res).then((res) => cache.put(url, res));
-            })
-            .catch((err) => console.warn("gloss: not precached", url, err))
-        )
+    caches
+      .open(cacheName)
+      .then((cache) =>
+        Promise.all(
+          shell.map((url) =>
+            // A URL named by its content (the wasm) may come from the
+            // HTTP cache: the page has just downloaded it. Others are
+            // revalidated.
+            fetch(url, { cache: /[?-][0-9a-f]{16}(\.wasm)?$|\?v=/.test(url) ? "default" : "no-cache" })
+              .then((res) => {
+                if (!res.ok) throw new Error(res.status + " " + res.statusText);
+                return unredirected(res).then((res) => cache.put(url, res));
+              })
+              .catch((err) => {
+                if (critical(url)) throw new Error("gloss: cannot precache " + url + ": " + err.message);
+                console.warn("gloss: not precached", url, err);
+              })
+          )
+        ).catch((err) => caches.delete(cacheName).then(() => Promise.reject(err)))
       )
-    ).then(() => self.skipWaiting())
+      .then(() => self.skipWaiting())
   );
 });
 
@@ -31,11 +53,34 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)))
+        Promise.all(
+          keys.filter((k) => k !== cacheName && k !== pagesCache).map((k) => caches.delete(k))
+        )
       )
       .then(() => self.clients.claim())
+      .then(keepOpenPages)
   );
 });
+
+// keepOpenPages keeps the pages open when the worker first takes charge:
+// their load came before it, so it never saw them, and the reader has
+// read them.
+async function keepOpenPages() {
+  const pages = await caches.open(pagesCache);
+  const open = await self.clients.matchAll({ type: "window" });
+  await Promise.all(
+    open.map(async (client) => {
+      const key = pageKey(client.url);
+      if (new URL(client.url).origin !== self.location.origin || (await pages.match(key))) return;
+      try {
+        const res = await fetch(client.url, { cache: "default" });
+        if (res.ok) await pages.put(key, await unredirected(res));
+      } catch (err) {
+        console.warn("gloss: page not kept", client.url, err);
+      }
+    })
+  );
+}
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;
@@ -51,22 +96,25 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function networkFirst(req) {
-  const cache = await caches.open(cacheName);
+  const pages = await caches.open(pagesCache);
+  let res = null;
   try {
-    const res = await fetch(req);
+    res = await fetch(req);
     if (res.ok) {
-      cache.put(pageKey(req.url), res.clone());
+      pages.put(pageKey(req.url), res.clone());
+      return res;
     }
-    return res;
+    if (res.status < 500) {
+      return res;
+    }
   } catch (err) {
-    const cached =
-      (await cache.match(pageKey(req.url))) ||
-      (await cache.match(req, { ignoreSearch: true }));
-    if (cached) {
-      return cached;
-    }
-    throw err;
+    // Offline: the cache answers.
   }
+  const cached = await pages.match(pageKey(req.url));
+  if (cached) {
+    return cached;
+  }
+  return res || offlinePage(pages);
 }
 
 async function cacheFirst(req) {
@@ -80,6 +128,39 @@ async function cacheFirst(req) {
     cache.put(req, res.clone());
   }
   return res;
+}
+
+// offlinePage is what a reader offline gets for a page never opened: the
+// pages that can be read, by their titles. It needs nothing from the
+// network and, with no cache at all (an engine evicted it), still reads.
+async function offlinePage(pages) {
+  const items = [];
+  for (const key of await pages.keys()) {
+    const res = await pages.match(key);
+    const title = (/<title>([^<]*)<\/title>/.exec(await res.text()) || [])[1] || key.url;
+    items.push('<li><a href="' + escapeHTML(key.url) + '">' + title + "</a></li>");
+  }
+  const css = resourcesToCache.find((u) => /\/web\/gloss\.css/.test(u));
+  const list = items.length
+    ? "<p>These articles were saved on this device when you read them:</p><ul>" + items.join("") + "</ul>"
+    : "<p>No article has been saved on this device yet: open one while online to read it offline later.</p>";
+  const body =
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    "<title>Offline</title>" +
+    (css ? '<link rel="stylesheet" href="' + escapeHTML(css) + '">' : "") +
+    '</head><body><main class="gloss gloss-offline"><h1>You are offline</h1>' +
+    "<p>This page has not been saved for reading offline.</p>" +
+    list +
+    "</main></body></html>";
+  return new Response(body, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+function escapeHTML(s) {
+  return s.replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
 }
 
 // pageKey is the cache key of a page: its path, without query, fragment

@@ -39,11 +39,11 @@ func TestRenderIsDeterministic(t *testing.T) {
 	web := fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}
 	var first []byte
 	for i := 0; i < 5; i++ {
-		s, err := New(Config{Articles: articles.All, Web: web})
+		s, err := New(Config{Articles: articles.All(), Web: web})
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := s.pages["/"].HTML
+		p := s.content.Load().pages["/"].HTML
 		if i == 0 {
 			first = p
 			continue

@@ -9,7 +9,8 @@ import (
 
 // Config says what a Gloss server serves.
 type Config struct {
-	// Articles are the articles to serve; the first is also the page at "/".
+	// Articles are the articles to serve at start, in site order; the
+	// first is also the page at "/". SetArticles replaces them.
 	Articles []content.Article
 	// Web holds the static assets served under /web/: styles, icons,
 	// scripts and the built app.wasm with its .br and .gz copies.
@@ -25,6 +26,11 @@ type Config struct {
 	// request's own scheme and Host; set it behind a proxy that terminates
 	// TLS.
 	Origin string
-	// Log receives one line per request; nil discards them.
+	// Log receives what the server has to say; nil discards it.
 	Log *slog.Logger
+	// Preview makes every page follow the content as it changes: pages
+	// load a script that listens to the server (server-sent events) and
+	// reloads them after each SetArticles, or shows the problem that
+	// Problem reports. For `gloss serve -content`; never in production.
+	Preview bool
 }

@@ -3,8 +3,6 @@ package server
 import (
 	_ "embed"
 
-	ui "github.com/gloss/gloss/app"
-	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -17,16 +15,15 @@ var workerTemplate string
 
 // AppHandler returns the go-app handler that renders Gloss pages and
 // writes app.js, the service worker and the manifest. The server and the
-// static export both use it, so they produce the same pages.
-func AppHandler(articles []content.Article, version string) *app.Handler {
-	title := "Gloss"
-	if len(articles) > 0 {
-		title = articles[0].Title
-	}
+// static export both use it, so they produce the same pages. It depends
+// on the build only (version and resource paths), never on the articles:
+// they reach it through the routes each page registers before it is
+// rendered (ui.Route).
+func AppHandler(version string, res Resources) *app.Handler {
 	return &app.Handler{
 		Name:            Info.Name,
 		ShortName:       Info.ShortName,
-		Title:           title,
+		Title:           Info.Name,
 		Description:     Info.Description,
 		Lang:            "en",
 		BackgroundColor: Info.BackgroundColor,
@@ -38,36 +35,31 @@ func AppHandler(articles []content.Article, version string) *app.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles: []string{"/web/gloss.css"},
+		Styles: []string{"/web/gloss.css" + res.Query["gloss.css"]},
 		// Loaded without defer, in the head: it sets the reader's display
 		// choices before first paint and guards storage before app.js runs.
-		Scripts:                 []string{"/web/gloss.js"},
-		CacheableResources:      cacheable(articles),
+		Scripts:                 []string{"/web/gloss.js" + res.Query["gloss.js"]},
+		CacheableResources:      []string{"/web/icon-maskable-512.png"},
 		Version:                 version,
 		WasmContentLengthHeader: WasmLengthHeader,
 		ServiceWorkerTemplate:   workerTemplate,
+		Resources:               res,
 	}
 }
 
-// cacheable lists what the service worker precaches beyond go-app's own
-// list: every article page and the maskable icon.
-func cacheable(articles []content.Article) []string {
-	res := []string{"/web/icon-maskable-512.png"}
-	for _, a := range articles {
-		res = append(res, ui.ArticlePath(a.Slug))
-	}
-	return res
+// Resources is the go-app ResourceProvider of a Gloss build: every URL
+// under Root ("" at a host's root, "/gloss" under a sub-path), and the
+// wasm named by its content, so it can be cached for good. Unlike
+// go-app's own providers it serves nothing.
+type Resources struct {
+	Root string
+	// Wasm is the URL path of the wasm, as /web/app-0123456789abcdef.wasm.
+	Wasm string
+	// Query versions a web asset's URL by its content ("?v=…"), by file
+	// name: a page names the exact bytes it was built with.
+	Query map[string]string
 }
 
-// Paths lists the page paths of articles: "/" for the first, then each
-// article's own path.
-func Paths(articles []content.Article) []string {
-	var paths []string
-	for i, a := range articles {
-		if i == 0 {
-			paths = append(paths, "/")
-		}
-		paths = append(paths, ui.ArticlePath(a.Slug))
-	}
-	return paths
-}
+func (r Resources) Package() string { return r.Root }
+func (r Resources) Static() string  { return r.Root }
+func (r Resources) AppWASM() string { return r.Wasm }

@@ -1,9 +1,6 @@
 package server
 
-import (
-	"net/http"
-	"strings"
-)
+import "net/http"
 
 // policy is the Content-Security-Policy of every response: only the
 // widget's own origin, plus the compilation of its WebAssembly.
@@ -29,18 +26,4 @@ func (s *Server) frameAncestors(r *http.Request) string {
 		return "*"
 	}
 	return s.cfg.FrameAncestors
-}
-
-// acceptsEncoding reports whether the request accepts the content coding
-// enc with a non-zero quality.
-func acceptsEncoding(r *http.Request, enc string) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), enc) {
-			continue
-		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-	}
-	return false
 }

@@ -22,11 +22,10 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	ui "github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/site"
 )
 
 // OEmbed is an oEmbed 1.0 response of type "rich".
@@ -67,7 +66,7 @@ func FileHref(origin, base, slug string) string {
 
 // ArticleURL is the absolute URL of an article's own page.
 func ArticleURL(origin, base, slug string) string {
-	return origin + strings.TrimSuffix(cleanBase(base), "/") + ui.ArticlePath(url.PathEscape(slug))
+	return origin + strings.TrimSuffix(cleanBase(base), "/") + site.ArticlePath(url.PathEscape(slug))
 }
 
 // EmbedScriptURL is the absolute URL of the embed script.
@@ -232,98 +231,6 @@ func (s *Server) publicOrigin(r *http.Request) (string, bool) {
 	return scheme + "://" + host, true
 }
 
-// embedding is the server's state for publisher embedding: which article
-// each page path shows, and the pages with their discovery link for each
-// public origin seen (one, when Config.Origin is set).
-type embedding struct {
-	articles map[string]content.Article // page path → article
-	mu       sync.Mutex
-	linked   map[string]map[string]Page // origin → page path → page
-}
-
-// maxOrigins bounds the origins pages are kept for when the origin comes
-// from the request's Host: localhost, 127.0.0.1 and a LAN address are
-// real; a client inventing Hosts gets pages without the link past that.
-const maxOrigins = 8
-
-// initEmbedding learns the page paths and, when the public origin is
-// configured, adds the discovery link to every page at start-up.
-func (s *Server) initEmbedding() error {
-	if s.cfg.Origin != "" {
-		o, err := NormalizeOrigin(s.cfg.Origin)
-		if err != nil {
-			return fmt.Errorf("server: %w", err)
-		}
-		s.cfg.Origin = o
-	}
-	e := &embedding{articles: make(map[string]content.Article), linked: make(map[string]map[string]Page)}
-	for i, a := range s.cfg.Articles {
-		if i == 0 {
-			e.articles["/"] = a
-		}
-		p := ui.ArticlePath(a.Slug)
-		e.articles[p] = a
-		e.articles[p+"/"] = a
-	}
-	s.embed = e
-	if s.cfg.Origin == "" {
-		return nil
-	}
-	for path := range s.pages {
-		if _, ok := s.linkedPage(s.cfg.Origin, path); !ok {
-			return fmt.Errorf("server: page %s: no </head> for the oEmbed link", path)
-		}
-	}
-	return nil
-}
-
-// page is the pre-rendered page at path as served to r: with its oEmbed
-// discovery link for the public origin.
-func (s *Server) page(r *http.Request, path string) (Page, bool) {
-	base, ok := s.pages[path]
-	if !ok {
-		return Page{}, false
-	}
-	origin, ok := s.publicOrigin(r)
-	if !ok {
-		return base, true
-	}
-	if p, ok := s.linkedPage(origin, path); ok {
-		return p, true
-	}
-	return base, true
-}
-
-func (s *Server) linkedPage(origin, path string) (Page, bool) {
-	e := s.embed
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	byPath := e.linked[origin]
-	if p, ok := byPath[path]; ok {
-		return p, true
-	}
-	if byPath == nil {
-		if len(e.linked) >= maxOrigins {
-			return Page{}, false
-		}
-		byPath = make(map[string]Page)
-		e.linked[origin] = byPath
-	}
-	a, ok := e.articles[path]
-	if !ok {
-		return Page{}, false
-	}
-	p, err := WithPageURL(s.pages[path], origin+path)
-	if err == nil {
-		p, err = WithOEmbedLink(p, EndpointHref(origin, "/", a.Slug), a.Title)
-	}
-	if err != nil {
-		return Page{}, false
-	}
-	byPath[path] = p
-	return p, true
-}
-
 // serveOEmbed answers GET /oembed?url=<article URL>&format=json
 // [&maxwidth=N][&maxheight=N]: 400 for a malformed query, 404 for a URL
 // this server does not serve, 501 for a format other than JSON.
@@ -367,15 +274,16 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	origin, ok := s.publicOrigin(r)
-	a, served := s.embed.articles[target.EscapedPath()]
-	if target.Path == "" {
-		a, served = s.embed.articles["/"]
+	path := target.EscapedPath()
+	if path == "" {
+		path = "/"
 	}
+	p, served := s.content.Load().pages[path]
 	if !ok || !served || !sameHost(target, origin) {
 		http.Error(w, "oembed: not a page of this Gloss server", http.StatusNotFound)
 		return
 	}
-	body, err := json.Marshal(OEmbedFor(origin, "/", a, limits[0], limits[1]))
+	body, err := json.Marshal(OEmbedFor(origin, "/", p.article, limits[0], limits[1]))
 	if err != nil {
 		http.Error(w, "oembed: "+err.Error(), http.StatusInternalServerError)
 		return

@@ -1,40 +1,56 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
-	"time"
+	"sync"
+	"sync/atomic"
 
-	ui "github.com/gloss/gloss/app"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Server is Gloss's HTTP handler.
+// Server is Gloss's HTTP handler. What it serves of the build (go-app's
+// scripts, the wasm, the web assets) is fixed when it starts; its content
+// (the articles and their pre-rendered pages) can be replaced while it
+// serves, by SetArticles, for the live preview.
 type Server struct {
 	cfg      Config
-	app      http.Handler
-	pages    map[string]Page
+	app      *app.Handler
 	wasm     *wasmFiles
+	res      Resources
 	manifest []byte
 	static   http.Handler
 	version  string
-	embed    *embedding
+	content  atomic.Pointer[snapshot]
+	// rendered are the pages of the current content by pageKey; only
+	// SetArticles touches it, under renderMu.
+	rendered map[string]*page
+	setMu    sync.Mutex
+	preview  *preview
 }
 
-// New pre-renders every page and loads the wasm, so that a broken build
+// New loads the wasm and pre-renders every page, so that a broken build
 // fails here, at start-up, and not in a reader's browser.
 func New(cfg Config) (*Server, error) {
-	if len(cfg.Articles) == 0 {
-		return nil, errors.New("server: no articles to serve")
-	}
 	if cfg.Web == nil {
 		return nil, errors.New("server: no web assets")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Origin != "" {
+		o, err := NormalizeOrigin(cfg.Origin)
+		if err != nil {
+			return nil, fmt.Errorf("server: %w", err)
+		}
+		cfg.Origin = o
 	}
 	version := cfg.Version
 	if version == "" {
@@ -48,48 +64,35 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ui.Routes(cfg.Articles, nil)
-	h := AppHandler(cfg.Articles, version)
+	res, err := ResourcesOf(cfg.Web, "", wasm.raw)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:      cfg,
-		app:      h,
-		pages:    make(map[string]Page),
+		app:      AppHandler(version, res),
 		wasm:     wasm,
+		res:      res,
 		static:   http.StripPrefix("/web", http.FileServerFS(cfg.Web)),
 		version:  version,
 		manifest: Manifest(Info),
 	}
-	for _, p := range Paths(cfg.Articles) {
-		page, err := Render(h, p)
-		if err != nil {
-			return nil, fmt.Errorf("server: %w", err)
-		}
-		s.pages[p] = page
-		if p != "/" {
-			s.pages[p+"/"] = page
-		}
+	if cfg.Preview {
+		s.preview = newPreview()
 	}
-	if err := s.initEmbedding(); err != nil {
+	if err := s.SetArticles(cfg.Articles); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// Version is the version the server was started with.
+// Version is the version of the build the server was started with.
 func (s *Server) Version() string { return s.version }
 
 // ServeHTTP serves a request, with security headers and a log line.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-	s.setSecurityHeaders(rec, r)
-	s.route(rec, r)
-	s.cfg.Log.Info("request",
-		"method", r.Method,
-		"path", r.URL.Path,
-		"status", rec.status,
-		"bytes", rec.bytes,
-		"duration", time.Since(start).Round(time.Microsecond))
+	s.setSecurityHeaders(w, r)
+	s.route(w, r)
 }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
@@ -100,8 +103,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	}
 	path := r.URL.Path
 	switch {
+	case path == s.res.Wasm:
+		s.wasm.serve(w, r, true)
 	case path == "/web/app.wasm":
-		s.wasm.serve(w, r, s.version)
+		s.wasm.serve(w, r, false)
 	case strings.HasPrefix(path, "/web/"):
 		s.serveStatic(w, r)
 	case path == "/manifest.webmanifest":
@@ -112,13 +117,15 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		s.serveOEmbed(w, r)
 	case path == "/demo/embed":
 		s.serveDemo(w, r)
-	case path == "/robots.txt":
+	case path == "/robots.txt" || path == "/favicon.ico":
 		r2 := r.Clone(r.Context())
-		r2.URL.Path = "/web/robots.txt"
+		r2.URL.Path = "/web" + path
 		s.serveStatic(w, r2)
+	case s.preview != nil && strings.HasPrefix(path, previewPrefix):
+		s.preview.ServeHTTP(w, r)
 	default:
-		if page, ok := s.page(r, path); ok {
-			s.servePage(w, r, page)
+		if p, ok := s.content.Load().pages[path]; ok {
+			s.servePage(w, r, p)
 			return
 		}
 		if isAppResource(path) {
@@ -140,56 +147,90 @@ func isAppResource(path string) bool {
 	return false
 }
 
-func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p Page) {
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p *page) {
+	body, gz, etag := p.HTML, p.Gzip, p.etag
+	if s.cfg.Origin == "" {
+		// Without a public origin, a page asked for by a loopback address
+		// (a newsroom's preview, a test) gets og:url and its oEmbed link
+		// for that address, built for this response alone: nothing is
+		// kept per Host, so no client can fill the server with made-up
+		// ones, and no other Host gets an absolute URL it named itself.
+		if origin, ok := loopbackOrigin(r); ok {
+			var err error
+			if body, err = withTags(p.HTML, originLinks(origin, "/", p.article, EndpointHref)); err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			gz, etag = nil, etagOf(body)
+		}
+	}
 	h := w.Header()
-	etag := `"` + s.version + `"`
 	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", etag)
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	if r.Header.Get("If-None-Match") == etag {
+	enc := negotiate(r, "gzip")
+	if enc == "gzip" {
+		etag += "-gzip"
+		if gz == nil {
+			gz = gzipFast(body)
+		}
+		body = gz
+	}
+	etag = `"` + etag + `"`
+	h.Set("ETag", etag)
+	if noneMatch(r, etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := p.HTML
-	if acceptsEncoding(r, "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		body = p.Gzip
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
 	}
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
 		return
 	}
 	w.Write(body)
 }
 
+// withTags inserts tags before a page's </head>.
+func withTags(page []byte, tags string) ([]byte, error) {
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		return nil, errors.New("page: no </head>")
+	}
+	out := make([]byte, 0, len(page)+len(tags))
+	return append(append(append(out, page[:i]...), tags...), page[i:]...), nil
+}
+
+func gzipFast(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
 func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(r.URL.Path, "/web/")
 	if strings.HasSuffix(r.URL.Path, "/") {
 		http.NotFound(w, r)
 		return
 	}
-	if _, err := fs.Stat(s.cfg.Web, strings.TrimPrefix(r.URL.Path, "/web/")); err != nil {
+	if _, err := fs.Stat(s.cfg.Web, name); err != nil {
 		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-cache")
+	// A URL that names the asset's current content ("?v=" its hash, as
+	// the pages write it) never changes meaning: cache it for good.
+	// Anything else (embed.js, which publishers link by name; icons) is
+	// revalidated.
+	if q := s.res.Query[name]; q != "" && "?"+r.URL.RawQuery == q {
+		w.Header().Set("Cache-Control", cacheForever)
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	s.static.ServeHTTP(w, r)
 }
 
-// statusRecorder remembers the status and size of a response for the log.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	bytes  int
-}
-
-func (r *statusRecorder) WriteHeader(code int) {
-	r.status = code
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *statusRecorder) Write(b []byte) (int, error) {
-	n, err := r.ResponseWriter.Write(b)
-	r.bytes += n
-	return n, err
-}
+// cacheForever is the Cache-Control of a URL named by its content.
+const cacheForever = "public, max-age=31536000, immutable"

@@ -11,7 +11,7 @@ import (
 // SecurityHeaders, which the static export's host configuration uses, are
 // the headers the server really sends.
 func TestSecurityHeadersAreTheServers(t *testing.T) {
-	s, err := New(Config{Articles: articles.All, Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
+	s, err := New(Config{Articles: articles.All(), Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,13 +29,13 @@ func TestSecurityHeadersAreTheServers(t *testing.T) {
 // DemoPage, which the static export writes, is the page /demo/embed
 // serves.
 func TestDemoPageIsTheServers(t *testing.T) {
-	s, err := New(Config{Articles: articles.All, Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
+	s, err := New(Config{Articles: articles.All(), Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/demo/embed", nil))
-	page, policy, err := DemoPage("http://example.com", "/", articles.All[0])
+	page, policy, err := DemoPage("http://example.com", "/", articles.All()[0])
 	if err != nil {
 		t.Fatal(err)
 	}

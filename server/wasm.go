@@ -1,16 +1,19 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"net/http"
 	"strconv"
+	"time"
 )
 
 // wasmFiles is app.wasm with its pre-compressed copies, held in memory:
 // compressing 7 MB per request would cost more than serving it.
 type wasmFiles struct {
 	raw, br, gz []byte
+	etag        string
 }
 
 func loadWasm(web fs.FS) (*wasmFiles, error) {
@@ -18,38 +21,51 @@ func loadWasm(web fs.FS) (*wasmFiles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w (run `make build` to build the wasm)", err)
 	}
-	w := &wasmFiles{raw: raw}
+	w := &wasmFiles{raw: raw, etag: hash16(raw)}
 	// The compressed copies are optional: without them the raw wasm is sent.
 	w.br, _ = fs.ReadFile(web, "app.wasm.br")
 	w.gz, _ = fs.ReadFile(web, "app.wasm.gz")
 	return w, nil
 }
 
-func (f *wasmFiles) serve(w http.ResponseWriter, r *http.Request, version string) {
+// serve sends the wasm in the best coding the client accepts. Under its
+// content's name (immutable) it is cached for good; /web/app.wasm, for
+// tools and old pages, is revalidated. The identity body honours Range,
+// so an interrupted download can resume.
+func (f *wasmFiles) serve(w http.ResponseWriter, r *http.Request, immutable bool) {
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")
 	h.Set("Vary", "Accept-Encoding")
-	h.Set("Cache-Control", "no-cache")
-	h.Set(WasmLengthHeader, strconv.Itoa(len(f.raw)))
-	body, enc := f.raw, ""
-	switch {
-	case len(f.br) > 0 && acceptsEncoding(r, "br"):
-		body, enc = f.br, "br"
-	case len(f.gz) > 0 && acceptsEncoding(r, "gzip"):
-		body, enc = f.gz, "gzip"
+	if immutable {
+		h.Set("Cache-Control", cacheForever)
+	} else {
+		h.Set("Cache-Control", "no-cache")
 	}
-	etag := `"` + version + "-" + enc + `"`
+	h.Set(WasmLengthHeader, strconv.Itoa(len(f.raw)))
+	var offered []string
+	if len(f.br) > 0 {
+		offered = append(offered, "br")
+	}
+	if len(f.gz) > 0 {
+		offered = append(offered, "gzip")
+	}
+	body, enc := f.raw, negotiate(r, offered...)
+	etag := `"` + f.etag + `"`
+	switch enc {
+	case "br":
+		body, etag = f.br, `"`+f.etag+`-br"`
+	case "gzip":
+		body, etag = f.gz, `"`+f.etag+`-gzip"`
+	}
 	h.Set("ETag", etag)
-	if r.Header.Get("If-None-Match") == etag {
+	if noneMatch(r, etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	// Ranges apply to the body as sent, compressed or not (RFC 9110
+	// §14.1.1), so each coding resumes on its own bytes.
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }

@@ -34,7 +34,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Base:           *base,
 		Origin:         *origin,
 		FrameAncestors: *frame,
-		Articles:       articles.All,
+		Articles:       articles.All(),
 		Web:            os.DirFS(*web),
 		Warn:           stderr,
 	})

@@ -1,17 +1,23 @@
 //go:build wasm
 
-// The wasm half of the gloss binary: the UI, with the shipped articles as
-// Go values. None of the server code is compiled in.
+// The wasm half of the gloss binary: the UI. No article is compiled in:
+// each page carries its own as data, and none of the server code, parser
+// or content files are linked.
 package main
 
 import (
 	"github.com/gloss/gloss/app"
-	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/site"
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 func main() {
 	restore := app.CaptureRestore()
-	app.Routes(articles.All, &restore)
+	if d, err := app.ReadPageData(); err == nil {
+		app.Route(site.Paths(d.Article, d.Newest), d.Article, &restore)
+	} else {
+		goapp.Log(err)
+	}
+	app.RouteElsewhere()
 	goapp.RunWhenOnBrowser()
 }

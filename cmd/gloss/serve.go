@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -17,26 +18,60 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/server"
+	"github.com/gloss/gloss/watch"
+	"github.com/gloss/gloss/web"
 )
 
 func runServe(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8000", "address to listen on")
-	web := fs.String("web", "web", "folder of the static assets and the built wasm")
+	dir := fs.String("content", "", "folder of articles to serve, followed as it changes (default: the articles built into gloss)")
+	preview := fs.Bool("preview", true, "with -content: open pages reload when the content changes and show its problems")
+	webDir := fs.String("web", "", "folder of the static assets and the built wasm (default: those built into gloss)")
 	frame := fs.String("frame-ancestors", "", "origins allowed to frame the embed view, space-separated (default: any)")
-	origin := fs.String("origin", "", "public origin for absolute URLs in oEmbed, as https://gloss.example (default: each request's Host)")
+	origin := fs.String("origin", "", "public origin for absolute URLs (og:url, oEmbed), as https://gloss.example (default: none, or the request's own address when it is a loopback one)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gloss serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	var folder *watch.Folder
+	var list []content.Article
+	if *dir == "" {
+		var err error
+		if list, err = articles.Load(); err != nil {
+			fmt.Fprintln(stderr, "gloss: the built-in articles:", err)
+			return 1
+		}
+	} else {
+		var err error
+		if folder, err = watch.Open(*dir); err != nil {
+			fmt.Fprintln(stderr, "gloss:", err)
+			return 1
+		}
+		var problems error
+		list, problems = folder.State()
+		if problems != nil {
+			fmt.Fprintln(stderr, problems)
+		}
+		if len(list) == 0 {
+			fmt.Fprintf(stderr, "gloss: no article to serve in %s\n", *dir)
+			return 1
+		}
+	}
 	srv, err := server.New(server.Config{
-		Articles:       articles.All,
-		Web:            os.DirFS(*web),
+		Articles:       list,
+		Web:            webFS(*webDir),
 		FrameAncestors: *frame,
 		Origin:         *origin,
 		Log:            log,
+		Preview:        folder != nil && *preview,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "gloss:", err)
@@ -49,12 +84,50 @@ func runServe(args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "version", srv.Version())
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	if folder != nil {
+		go follow(ctx, folder, srv, log, stderr)
+	}
+	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "version", srv.Version(), "articles", len(list))
 	if err := serve(ctx, ln, srv); err != nil {
 		fmt.Fprintln(stderr, "gloss:", err)
 		return 1
 	}
 	return 0
+}
+
+// follow applies every change of the content folder to the server, and
+// prints the editor's problems as file:line: message.
+func follow(ctx context.Context, folder *watch.Folder, srv *server.Server, log *slog.Logger, stderr io.Writer) {
+	err := folder.Watch(ctx, func(list []content.Article, problems error) {
+		if problems != nil {
+			fmt.Fprintln(stderr, problems)
+		}
+		if len(list) == 0 {
+			return
+		}
+		if err := srv.Update(list, problems); err != nil && problems == nil {
+			fmt.Fprintln(stderr, "gloss:", err)
+			return
+		}
+		if problems == nil {
+			log.Info("content updated", "articles", len(list))
+		}
+	})
+	if err != nil {
+		log.Error("no longer following the content folder", "err", err)
+	}
+}
+
+// webFS is the assets folder dir, or the assets built into the binary.
+func webFS(dir string) fs.FS {
+	if dir == "" {
+		return web.FS()
+	}
+	return os.DirFS(dir)
 }
 
 // serve runs h on ln until ctx ends, then lets requests in flight finish.

@@ -15,7 +15,7 @@ import (
 )
 
 // seed is the default article, served at "/".
-var seed = articles.All[0]
+var seed = articles.All()[0]
 
 // anchored returns the notes of a that have a phrase in the text, in
 // reading order.

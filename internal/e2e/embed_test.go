@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	glosssite "github.com/gloss/gloss/site"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
@@ -245,7 +247,7 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	s := startSite(t)
 	a := seed
 	pub := startPublisher(t, publisherPage{
-		href: s.URL + app.ArticlePath(a.Slug), headline: a.Title, before: 2, after: 12, reserve: true,
+		href: s.URL + glosssite.ArticlePath(a.Slug), headline: a.Title, before: 2, after: 12, reserve: true,
 	}.html(s.URL))
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
@@ -258,7 +260,7 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	if attrs["title"] != a.Title || attrs["loading"] != "lazy" || attrs["referrer"] == "" || attrs["allow"] != "" || attrs["blockquotes"] != "0" {
 		t.Errorf("iframe attributes %v", attrs)
 	}
-	if want := s.URL + app.ArticlePath(a.Slug) + "?embed=1&theme=light"; attrs["src"] != want {
+	if want := s.URL + glosssite.ArticlePath(a.Slug) + "?embed=1&theme=light"; attrs["src"] != want {
 		t.Errorf("iframe src %q, want %q", attrs["src"], want)
 	}
 
@@ -322,7 +324,7 @@ func TestEmbedInPublisherPage(t *testing.T) {
 func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	s := startSite(t)
 	a := articleNamed(t, "riverside-library")
-	pub := startPublisher(t, publisherPage{href: s.URL + app.ArticlePath(a.Slug), headline: a.Title, before: 14, after: 12}.html(s.URL))
+	pub := startPublisher(t, publisherPage{href: s.URL + glosssite.ArticlePath(a.Slug), headline: a.Title, before: 14, after: 12}.html(s.URL))
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
 	fctx := frameOf(t, ctx, s.URL)
@@ -425,7 +427,7 @@ func TestEmbedBelowTheFoldShiftsNothing(t *testing.T) {
 // the article.
 func TestEmbedFallbackWithoutJavaScript(t *testing.T) {
 	s := startSite(t)
-	href := s.URL + app.ArticlePath(seed.Slug)
+	href := s.URL + glosssite.ArticlePath(seed.Slug)
 	pub := startPublisher(t, publisherPage{href: href, headline: seed.Title, before: 1, after: 1}.html(s.URL))
 	ctx := newBrowser(t)
 	noScript := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	glosssite "github.com/gloss/gloss/site"
+
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
@@ -143,8 +145,8 @@ func TestExportOnAStaticHost(t *testing.T) {
 
 	// Another article at its own path (the host redirects /a/x to /a/x/),
 	// and the base without its slash (redirected to it).
-	other := fixtures.Parsed[0]
-	openArticle(t, ctx, site+app.ArticlePath(other.Slug), other)
+	other := fixtures.Parsed()[0]
+	openArticle(t, ctx, site+glosssite.ArticlePath(other.Slug), other)
 	openArticle(t, ctx, site, seed)
 
 	// The worker has installed, precached and taken control of the page.
@@ -160,10 +162,10 @@ func TestExportOnAStaticHost(t *testing.T) {
 	// without its slash is outside the worker's scope: offline, only the
 	// address with the slash works, which is the one the app uses.)
 	host.Stop()
-	for _, p := range []string{"/", "/?utm_source=x", app.ArticlePath(seed.Slug)} {
+	for _, p := range []string{"/", "/?utm_source=x", glosssite.ArticlePath(seed.Slug)} {
 		openArticle(t, ctx, site+p, seed)
 	}
-	for _, p := range []string{app.ArticlePath(other.Slug), app.ArticlePath(other.Slug) + "/"} {
+	for _, p := range []string{glosssite.ArticlePath(other.Slug), glosssite.ArticlePath(other.Slug) + "/"} {
 		openArticle(t, ctx, site+p, other)
 	}
 }
@@ -217,7 +219,7 @@ func embedOnAPublishersPage(t *testing.T, ctx context.Context, siteOrigin, base 
 	do(t, ctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"))
 	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed")`, 10*time.Second)
 	src := eval[string](t, ctx, `document.querySelector("iframe.gloss-embed").src`)
-	want := siteOrigin + strings.TrimSuffix(base, "/") + app.ArticlePath(a.Slug) + "?embed=1"
+	want := siteOrigin + strings.TrimSuffix(base, "/") + glosssite.ArticlePath(a.Slug) + "?embed=1"
 	if !strings.HasPrefix(src, want) {
 		t.Errorf("the embed frame loads %s, want %s…", src, want)
 	}

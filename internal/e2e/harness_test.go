@@ -70,7 +70,8 @@ func setup(m *testing.M) int {
 	return m.Run()
 }
 
-// buildWeb copies the static assets and builds the wasm with the fixtures
+// buildWeb copies the static assets and builds the real wasm (it holds no article:
+// each page brings its own)
 // into dst, gzip-compressed too so the tests exercise Content-Encoding.
 func buildWeb(root, dst string) error {
 	if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, "web"))); err != nil {
@@ -80,7 +81,7 @@ func buildWeb(root, dst string) error {
 		os.Remove(filepath.Join(dst, f))
 	}
 	wasm := filepath.Join(dst, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./internal/e2e/testapp")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/gloss")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -119,8 +120,12 @@ func moduleRoot() (string, error) {
 // storage.
 type site struct {
 	URL  string
+	srv  *server.Server
 	hs   *http.Server
 	gate chan struct{}
+	// wrap, when set, stands between the browser and the server, as a
+	// proxy would.
+	wrap func(http.Handler) http.Handler
 }
 
 type siteOption func(*site)
@@ -136,7 +141,9 @@ func startSite(t *testing.T, opts ...siteOption) *site {
 
 func startSiteOn(t *testing.T, addr string, cfg server.Config, opts ...siteOption) *site {
 	t.Helper()
-	cfg.Articles = catalog.Articles()
+	if cfg.Articles == nil {
+		cfg.Articles = catalog.Articles()
+	}
 	if cfg.Web == nil {
 		cfg.Web = os.DirFS(env.web)
 	}
@@ -144,13 +151,16 @@ func startSiteOn(t *testing.T, addr string, cfg server.Config, opts ...siteOptio
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{}
+	s := &site{srv: srv}
 	for _, o := range opts {
 		o(s)
 	}
 	var h http.Handler = srv
+	if s.wrap != nil {
+		h = s.wrap(srv)
+	}
 	if s.gate != nil {
-		gate := s.gate
+		gate, inner := s.gate, h
 		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if strings.HasSuffix(r.URL.Path, ".wasm") {
 				select {
@@ -159,7 +169,7 @@ func startSiteOn(t *testing.T, addr string, cfg server.Config, opts ...siteOptio
 					return
 				}
 			}
-			srv.ServeHTTP(w, r)
+			inner.ServeHTTP(w, r)
 		})
 	}
 	ln, err := net.Listen("tcp", addr)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	glosssite "github.com/gloss/gloss/site"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -17,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/server"
 )
 
@@ -67,17 +70,19 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	waitFor(t, ctx, wasmRunning, 60*time.Second)
 	// The worker has installed, precached and taken control of the page.
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	other := articleNamed(t, "riverside-library")
+	do(t, ctx, chromedp.Navigate(s.URL+glosssite.ArticlePath(other.Slug)))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
 	s.Stop()
 
-	// Every page: the default article with any query, the other
-	// articles at their own paths, the embed view.
-	other := articleNamed(t, "riverside-library")
+	// Every page read: the default article with any query, the embed
+	// view, the other article at its own path.
 	for _, page := range []struct {
 		path    string
 		article content.Article
 	}{
-		{"/", seed}, {"/?utm_source=x", seed}, {"/a/" + seed.Slug, seed}, {"/?embed=1", seed},
-		{app.ArticlePath(other.Slug), other},
+		{"/", seed}, {"/?utm_source=x", seed}, {"/?embed=1", seed},
+		{glosssite.ArticlePath(other.Slug), other},
 	} {
 		a, path := page.article, page.path
 		n := anchored(a)[0]
@@ -91,6 +96,84 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	}
+
+	// An article never opened: a page that says so and lists the ones
+	// that can be read.
+	do(t, ctx, chromedp.Navigate(s.URL+glosssite.ArticlePath("hostile")))
+	waitFor(t, ctx, `!!document.querySelector("h1")`, 10*time.Second)
+	text := eval[string](t, ctx, `document.body.innerText`)
+	if !strings.Contains(text, "You are offline") || !strings.Contains(text, seed.Title) || !strings.Contains(text, other.Title) {
+		t.Errorf("offline page for an unread article says:\n%s", text)
+	}
+}
+
+// After an edit, the first load shows the new text: pages come from the
+// network first, and the wasm (old or new) renders the page's own data.
+func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+
+	edited := catalog.Articles()
+	edited[0].Title = "A corrected headline"
+	if err := s.srv.SetArticles(edited); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	if got := eval[string](t, ctx, `document.getElementById("gloss-headline").innerText`); got != "A corrected headline" {
+		t.Errorf("the first load after the edit shows the headline %q", got)
+	}
+}
+
+// A deploy that cannot serve the wasm (a 404 half-way through) must not
+// cost the reader the app offline: the new worker does not install, and
+// the previous one keeps its cache. A 503 from a proxy shows the cached
+// page, not the error.
+func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
+	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(first.URL+"/"))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	first.Stop()
+
+	addr := strings.TrimPrefix(first.URL, "http://")
+	broken := startSiteOn(t, addr, server.Config{Version: "v2"}, func(s *site) {
+		s.wrap = func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, ".wasm") {
+					http.NotFound(w, r)
+					return
+				}
+				h.ServeHTTP(w, r)
+			})
+		}
+	})
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
+	// The update check has run and failed (the worker's install rejects).
+	waitFor(t, ctx, `navigator.serviceWorker.getRegistration().then(r => !r.installing)`, 30*time.Second)
+	time.Sleep(time.Second)
+	broken.Stop()
+
+	proxy := startSiteOn(t, addr, server.Config{Version: "v2"}, func(s *site) {
+		s.wrap = func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				http.Error(w, "bad gateway", http.StatusServiceUnavailable)
+			})
+		}
+	})
+	for _, phase := range []string{"503 from a proxy", "offline"} {
+		do(t, ctx, chromedp.Navigate(first.URL+"/"))
+		waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
+		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		if phase == "503 from a proxy" {
+			proxy.Stop()
+		}
 	}
 }
 

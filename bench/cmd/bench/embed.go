@@ -125,7 +125,7 @@ func fmtPx(x float64) string { return fmt.Sprintf("%.0f", x) }
 // default article (the snippet docs/embedding.md documents), falling
 // back to the contract of the publisher-embedding issue.
 func (b *Bench) embedSnippet(ctx context.Context) (snippet, source string) {
-	a := articles.All[0]
+	a := articles.All()[0]
 	for _, page := range []string{b.glossURL + "/a/" + url.PathEscape(a.Slug), b.glossURL + "/"} {
 		body, status, err := get(ctx, b.glossURL+"/oembed?format=json&url="+url.QueryEscape(page))
 		if err != nil || status != http.StatusOK {

@@ -94,7 +94,7 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 			Note: "includes the compiled-in articles"})
 	text := contentText()
 	b.rep.Add(secWasm, Row{Figure: "compiled-in article text (bytes)", Value: Bytes(text), Number: num(float64(text)),
-		Note: fmt.Sprintf("every string of the %d shipped article(s)", len(articles.All))})
+		Note: fmt.Sprintf("every string of the %d shipped article(s)", len(articles.All()))})
 
 	wSyms, err := readSyms(widgetSyms)
 	if err != nil {
@@ -309,6 +309,6 @@ func contentText() int {
 			}
 		}
 	}
-	walk(reflect.ValueOf(articles.All))
+	walk(reflect.ValueOf(articles.All()))
 	return n
 }

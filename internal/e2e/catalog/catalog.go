@@ -11,5 +11,5 @@ import (
 
 // Articles returns the shipped articles followed by the fixtures.
 func Articles() []content.Article {
-	return append(append([]content.Article(nil), articles.All...), fixtures.All()...)
+	return append(append([]content.Article(nil), articles.All()...), fixtures.All()...)
 }

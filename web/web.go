@@ -1,0 +1,39 @@
+// Package web holds Gloss's static assets (styles, scripts, icons) and the
+// built wasm with its compressed copies, embedded in the gloss binary so
+// that one file is the whole server: `make build` writes the wasm here
+// before it builds the binary.
+package web
+
+import (
+	"embed"
+	"io/fs"
+	"strings"
+)
+
+//go:embed *
+var files embed.FS
+
+// FS is the assets as served under /web/, without this package's Go
+// source.
+func FS() fs.FS { return assets{files} }
+
+// assets hides the Go files the embed pattern takes along.
+type assets struct{ fs.FS }
+
+func (a assets) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".go") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return a.FS.Open(name)
+}
+
+func (a assets) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(a.FS, name)
+	out := entries[:0]
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") {
+			out = append(out, e)
+		}
+	}
+	return out, err
+}
