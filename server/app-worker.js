@@ -74,7 +74,7 @@ async function keepOpenPages() {
       if (new URL(client.url).origin !== self.location.origin || (await pages.match(key))) return;
       try {
         const res = await fetch(client.url, { cache: "default" });
-        if (res.ok) await pages.put(key, await unredirected(res));
+        if (res.ok) await keep(pages, client.url, await unredirected(res));
       } catch (err) {
         console.warn("gloss: page not kept", client.url, err);
       }
@@ -101,7 +101,7 @@ async function networkFirst(req) {
   try {
     res = await fetch(req);
     if (res.ok) {
-      pages.put(pageKey(req.url), res.clone());
+      keep(pages, req.url, res.clone());
       return res;
     }
     if (res.status < 500) {
@@ -115,6 +115,21 @@ async function networkFirst(req) {
     return cached;
   }
   return res || offlinePage(pages);
+}
+
+// keep stores a page read at url, and under its canonical address too
+// when that differs (the newest article is read at "/"), so that either
+// address opens it offline.
+async function keep(pages, url, res) {
+  const body = await res.blob();
+  const copy = () => new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  await pages.put(pageKey(url), copy());
+  const m = /<link href="([^"]+)" rel="canonical">/.exec(await body.text());
+  if (!m) return;
+  const canonical = pageKey(new URL(m[1].replace(/&amp;/g, "&"), url).href);
+  if (canonical !== pageKey(url) && canonical.startsWith(self.location.origin + "/")) {
+    await pages.put(canonical, copy());
+  }
 }
 
 async function cacheFirst(req) {
@@ -135,9 +150,13 @@ async function cacheFirst(req) {
 // network and, with no cache at all (an engine evicted it), still reads.
 async function offlinePage(pages) {
   const items = [];
+  const seen = new Set();
   for (const key of await pages.keys()) {
     const res = await pages.match(key);
-    const title = (/<title>([^<]*)<\/title>/.exec(await res.text()) || [])[1] || key.url;
+    // The title is HTML already, escaped as the page has it.
+    const title = (/<title>([^<]*)<\/title>/.exec(await res.text()) || [])[1] || escapeHTML(key.url);
+    if (seen.has(title)) continue;
+    seen.add(title);
     items.push('<li><a href="' + escapeHTML(key.url) + '">' + title + "</a></li>");
   }
   const css = resourcesToCache.find((u) => /\/web\/gloss\.css/.test(u));

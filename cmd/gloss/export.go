@@ -6,10 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/content/parse"
 	"github.com/gloss/gloss/export"
 )
 
@@ -19,14 +20,26 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "folder to write the site to (replaced if it holds a previous export)")
 	base := fs.String("base", "/", "URL path the site is served under, as /gloss/")
 	origin := fs.String("origin", "", "public origin of the site, as https://cdn.example: makes og:url and the oEmbed answers absolute")
-	web := fs.String("web", "web", "folder of the static assets and the built wasm")
+	dir := fs.String("content", "", "folder of articles to export (default: the articles built into gloss)")
+	web := fs.String("web", "", "folder of the static assets and the built wasm (default: those built into gloss)")
 	frame := fs.String("frame-ancestors", "", "origins allowed to frame the pages on hosts configured by _headers, and the embed view on nginx, space-separated (default: any)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gloss export -out DIR [-base /sub/path/] [-origin https://cdn.example] [-web web] [-frame-ancestors ORIGINS]")
+		fmt.Fprintln(stderr, "usage: gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin https://cdn.example] [-web DIR] [-frame-ancestors ORIGINS]")
 		return 2
+	}
+	var list []content.Article
+	var err error
+	if *dir == "" {
+		list, err = articles.Load()
+	} else {
+		list, err = parse.Load([]string{*dir})
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	start := time.Now()
 	res, err := export.Export(export.Options{
@@ -34,8 +47,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Base:           *base,
 		Origin:         *origin,
 		FrameAncestors: *frame,
-		Articles:       articles.All(),
-		Web:            os.DirFS(*web),
+		Articles:       list,
+		Web:            webFS(*web),
 		Warn:           stderr,
 	})
 	if err != nil {

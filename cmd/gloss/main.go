@@ -3,8 +3,8 @@
 // Command gloss serves the Gloss widget, exports it as a static site and
 // checks content files.
 //
-//	gloss [serve] [-addr :8000] [-web web] [-frame-ancestors "https://a.example"] [-origin https://gloss.example]
-//	gloss export -out dist [-base /sub/path/] [-origin https://cdn.example]
+//	gloss [serve] [-addr :8000] [-content DIR] [-web DIR] [-frame-ancestors "https://a.example"] [-origin https://gloss.example]
+//	gloss export -out dist [-content DIR] [-base /sub/path/] [-origin https://cdn.example]
 //	gloss check [FILES|DIRS]
 package main
 
@@ -41,6 +41,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 const usage = `usage:
-  gloss [serve] [-addr :8000] [-web web] [-frame-ancestors ORIGINS] [-origin URL]
-  gloss export -out DIR [-base /sub/path/] [-origin URL] [-web web] [-frame-ancestors ORIGINS]
+  gloss [serve] [-addr :8000] [-content DIR] [-preview=false] [-web DIR] [-frame-ancestors ORIGINS] [-origin URL]
+  gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin URL] [-web DIR] [-frame-ancestors ORIGINS]
   gloss check [FILES|DIRS]`

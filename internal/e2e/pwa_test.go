@@ -20,6 +20,7 @@ import (
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/e2e/catalog"
+	"github.com/gloss/gloss/internal/fixtures"
 	"github.com/gloss/gloss/server"
 )
 
@@ -82,6 +83,7 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 		article content.Article
 	}{
 		{"/", seed}, {"/?utm_source=x", seed}, {"/?embed=1", seed},
+		{glosssite.ArticlePath(seed.Slug), seed}, // its canonical address
 		{glosssite.ArticlePath(other.Slug), other},
 	} {
 		a, path := page.article, page.path
@@ -246,4 +248,31 @@ func addScriptOnLoad(src string) chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
 		return err
 	})
+}
+
+// The wasm carries no article: the pages it renders bring their own. A
+// sentence of a test-only article, served here, is nowhere in it.
+func TestWasmHoldsNoArticleText(t *testing.T) {
+	wasm, err := os.ReadFile(filepath.Join(env.web, "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range append(catalog.Articles(), fixtures.Parsed()...) {
+		for _, s := range []string{a.Title, plain(a.Body[0])[:40]} {
+			if strings.Contains(string(wasm), s) {
+				t.Errorf("the wasm holds %q of the article %s", s, a.Slug)
+			}
+		}
+	}
+	s := startSite(t)
+	other := articleNamed(t, "riverside-library")
+	res, err := http.Get(s.URL + glosssite.ArticlePath(other.Slug))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(page), plain(other.Body[0])[:40]) {
+		t.Fatal("control: the served page lacks the article's sentence")
+	}
 }
