@@ -8,8 +8,8 @@ import "github.com/gloss/gloss/content"
 var All = []content.Article{
 	{
 		Slug:        "ukraine-talks-2024",
-		Title:       "Putin says Russia is open to negotiations over the war in Ukraine",
-		Description: "A news article from 8 February 2024 on Putin's remarks about negotiations, aid to Ukraine and the state of the war, with sourced context on its claims.",
+		Title:       "Putin says Russia is open to negotiations over Ukraine if the US and its allies stop supplying weapons",
+		Description: "A news article from 8 February 2024 on Putin's offer of negotiations and the condition he set, aid to Ukraine and the state of the war, with sourced context on its claims.",
 		Lang:        "en",
 		Date:        content.Date{Year: 2024, Month: 2, Day: 8},
 		Body: []content.Block{
@@ -71,7 +71,9 @@ var All = []content.Article{
 				Text: []content.Inline{
 					{Text: "Ukrainian President Volodymyr Zelensky has come under fire for his handling of the war, particularly after one of his top generals publicly "},
 					{Text: "described the conflict as a 'stalemate.'", Note: "stalemate"},
-					{Text: " Zelensky criticized the general, arguing that such comments were beneficial to Russia and undermined the Ukrainian military's efforts."},
+					{Text: " Zelensky criticized the general, "},
+					{Text: "arguing that such comments were beneficial to Russia", Note: "zelensky-criticism"},
+					{Text: " and undermined the Ukrainian military's efforts."},
 				},
 			},
 			{
@@ -87,7 +89,9 @@ var All = []content.Article{
 			},
 			{
 				Text: []content.Inline{
-					{Text: "However, the path to such an agreement is fraught with challenges. For negotiations to take place, Putin has stated that the US and its allies must stop supplying weapons to Ukraine. Additionally, reaching a consensus on the cession of Ukrainian territory will likely prove to be a contentious issue."},
+					{Text: "However, the path to such an agreement is fraught with challenges. For negotiations to take place, "},
+					{Text: "Putin has stated that the US and its allies must stop supplying weapons to Ukraine", Note: "weapons-condition"},
+					{Text: ". Additionally, reaching a consensus on the cession of Ukrainian territory will likely prove to be a contentious issue."},
 				},
 			},
 			{
@@ -110,7 +114,7 @@ var All = []content.Article{
 					},
 					{
 						Text: []content.Inline{
-							{Text: "Putin's openness to talks came with a condition. \"If you really want to stop fighting, you need to stop supplying weapons,\" he told Carlson, and said it would then \"be over within a few weeks\". The article returns to this condition further down."},
+							{Text: "Putin's offer to talk came with a condition, which the article reports further down; a card at that passage gives his words."},
 						},
 					},
 				},
@@ -136,12 +140,17 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Putin's interview with Tucker Carlson",
+						Title:     "Putin tells Tucker Carlson Ukraine war can be ‘over in a few weeks’",
 						Publisher: "Politico Europe",
 						Date:      content.Date{Year: 2024, Month: 2, Day: 8},
 						URL:       "https://www.politico.eu/article/vladimir-putin-tucker-carlson-ukraine-war-elon-musk/",
 					},
-					{Title: "Vladimir Putin interview with Tucker Carlson (reprint of the Kremlin transcript)", Publisher: "American Rhetoric", URL: "https://americanrhetoric.com/speeches/vladimirputininterviewtuckercarlson.htm"},
+					{
+						Title:     "[Kremlin transcript of the interview, reprint]",
+						Publisher: "Kremlin, reprinted by American Rhetoric",
+						Date:      content.Date{Year: 2024, Month: 2, Day: 9},
+						URL:       "https://americanrhetoric.com/speeches/vladimirputininterviewtuckercarlson.htm",
+					},
 				},
 			},
 			{
@@ -152,7 +161,7 @@ var All = []content.Article{
 				Body: []content.Block{
 					{
 						Text: []content.Inline{
-							{Text: "The agreement Putin mentions grew out of talks held in the first weeks of the full-scale war. At the Istanbul round, Ukraine put forward written proposals, known as the Istanbul communiqué. Ukraine would become permanently neutral and non-nuclear and host no foreign bases or troops. In return it would receive security guarantees from the five permanent members of the UN Security Council and other states, among them Turkey, Germany, Canada, Italy, Poland and Israel. Crimea and the occupied parts of Donbas would stay outside the guarantees, with 15 years of talks on Crimea, and EU membership was not ruled out. No treaty was concluded."},
+							{Text: "The agreement Putin mentions grew out of talks held in the first weeks of the full-scale war. At the Istanbul round, Ukraine put forward written proposals, known as the Istanbul communiqué. Ukraine would become permanently neutral and non-nuclear and host no foreign bases or troops. In return it would receive security guarantees from the five permanent members of the UN Security Council and other states, among them Turkey, Germany, Canada, Italy, Poland and Israel. Crimea and the occupied parts of Donbas would stay outside the guarantees, with 15 years of talks on Crimea, and EU membership was not ruled out. Russia announced that it would \"drastically\" reduce its military activity around Kyiv and Chernihiv. No treaty was concluded."},
 						},
 					},
 				},
@@ -166,7 +175,7 @@ var All = []content.Article{
 					{
 						Date: content.Date{Year: 2022, Month: 3, Day: 29},
 						Text: []content.Inline{
-							{Text: "The delegations meet at Dolmabahçe Palace in Istanbul, in a session opened by President Erdoğan. Davyd Arakhamia leads Ukraine's team; Putin's aide Vladimir Medinsky leads Russia's. Russia announces it will \"drastically\" reduce military activity around Kyiv and Chernihiv."},
+							{Text: "The delegations meet at Dolmabahçe Palace in Istanbul, in a session opened by President Erdoğan. Davyd Arakhamia leads Ukraine's team; Putin's aide Vladimir Medinsky leads Russia's."},
 						},
 					},
 					{
@@ -205,28 +214,28 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Ukraine and Russia conclude a round of talks in Istanbul, with preliminary results",
+						Title:     "[Report on the Istanbul round and its preliminary results]",
 						Publisher: "NV",
 						Date:      content.Date{Year: 2022, Month: 3, Day: 29},
 						URL:       "https://english.nv.ua/nation/ukraine-and-russia-have-concluded-their-fresh-round-of-talks-preliminary-results-50229425.html",
 					},
 					{
-						Title:     "Podolyak says talks with Russia are on pause",
+						Title:     "[Report on Podolyak's statement that the talks are on pause]",
 						Publisher: "Interfax-Ukraine",
 						Date:      content.Date{Year: 2022, Month: 5, Day: 17},
 						URL:       "https://en.interfax.com.ua/news/general/832825.html",
 					},
 					{
-						Title:     "What the 2022 Istanbul drafts show (analysis)",
+						Title:     "[Analysis of the 2022 Istanbul drafts]",
 						Publisher: "Responsible Statecraft",
 						Date:      content.Date{Year: 2024, Month: 9},
 						URL:       "https://responsiblestatecraft.org/ukraine-russia-2669196351",
 					},
 					{
-						Title:     "Ukraine-Russia talks yield prisoner swap, little movement on peace",
+						Title:     "[Report on the Russia–Ukraine talks of early 2026]",
 						Publisher: "Daily Sabah",
 						Date:      content.Date{Year: 2026, Month: 2, Day: 5},
-						URL:       "https://www.dailysabah.com/world/europe/ukraine-russia-talks-yield-prisoner-swap-little-movement-on-peace/amp",
+						URL:       "https://www.dailysabah.com/world/europe/ukraine-russia-talks-yield-prisoner-swap-little-movement-on-peace",
 					},
 				},
 			},
@@ -238,7 +247,7 @@ var All = []content.Article{
 				Body: []content.Block{
 					{
 						Text: []content.Inline{
-							{Text: "The article states as fact what is Putin's account: that Johnson's intervention ended a deal. Johnson, speaking to The Times in January 2024, rejected it outright. Arakhamia did say in November 2023 that Russia had been ready to end the war in exchange for Ukrainian neutrality, but he added that Kyiv said no because it did not trust Russia and because NATO membership is written into Ukraine's constitution."},
+							{Text: "That Johnson's intervention ended a deal is a contested claim, which the article states as fact. Johnson, speaking to The Times in January 2024, rejected it outright. Arakhamia did say in November 2023 that Russia had been ready to end the war in exchange for Ukrainian neutrality, but he added that Kyiv said no because it did not trust Russia and because NATO membership is written into Ukraine's constitution."},
 						},
 					},
 					{
@@ -281,13 +290,13 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Johnson and Arakhamia on the 2022 talks",
+						Title:     "[Report on Johnson's and Arakhamia's statements about the 2022 talks]",
 						Publisher: "Interfax-Ukraine",
 						Date:      content.Date{Year: 2024, Month: 1, Day: 11},
 						URL:       "https://en.interfax.com.ua/news/general/959851.html",
 					},
 					{
-						Title:     "What the 2022 Istanbul drafts show (analysis)",
+						Title:     "[Analysis of the 2022 Istanbul drafts]",
 						Publisher: "Responsible Statecraft",
 						Date:      content.Date{Year: 2024, Month: 9},
 						URL:       "https://responsiblestatecraft.org/ukraine-russia-2669196351",
@@ -307,24 +316,34 @@ var All = []content.Article{
 					},
 					{
 						Text: []content.Inline{
-							{Text: "Initialling is not signing: it marks agreement on a draft's wording at one stage of talks and does not bind a state. Russia's own negotiator, Vladimir Medinsky, described the sequence as: negotiators agree, ministers initial, presidents sign. The document has not been independently verified."},
+							{Text: "Initialling is not signing: it marks agreement on a draft's wording at one stage of talks and does not bind a state. Russia's own negotiator, Vladimir Medinsky, described the sequence as: negotiators agree, ministers initial, presidents sign."},
+						},
+					},
+					{
+						Text: []content.Inline{
+							{Text: "On the Ukrainian side, Mykhailo Podolyak, one of Kyiv's negotiators in 2022, called the idea of an agreed deal \"fake\" in January 2024. The document has not been independently verified."},
 						},
 					},
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Putin shows African leaders the draft treaty with Ukraine (statements of Russian officials)",
+						Title:     "[Report on Putin showing African leaders the draft treaty]",
 						Publisher: "TASS (Russian state news agency)",
 						Date:      content.Date{Year: 2023, Month: 6, Day: 17},
 						URL:       "https://tass.com/politics/1634479",
 					},
 					{
-						Title:     "Putin says Russia and Ukraine signed a peace treaty, then shows the document",
+						Title:     "[Report on Putin showing the draft treaty]",
 						Publisher: "Hindustan Times",
 						Date:      content.Date{Year: 2023, Month: 6, Day: 18},
 						URL:       "https://www.hindustantimes.com/world-news/russiaukraine-signed-peace-treaty-vladimir-putin-says-then-shows-document-101687079021115.html",
 					},
-					{Title: "Vladimir Putin interview with Tucker Carlson (reprint of the Kremlin transcript)", Publisher: "American Rhetoric", URL: "https://americanrhetoric.com/speeches/vladimirputininterviewtuckercarlson.htm"},
+					{
+						Title:     "[Kremlin transcript of the interview, reprint]",
+						Publisher: "Kremlin, reprinted by American Rhetoric",
+						Date:      content.Date{Year: 2024, Month: 2, Day: 9},
+						URL:       "https://americanrhetoric.com/speeches/vladimirputininterviewtuckercarlson.htm",
+					},
 				},
 			},
 			{
@@ -335,12 +354,12 @@ var All = []content.Article{
 				Body: []content.Block{
 					{
 						Text: []content.Inline{
-							{Text: "The article gives NATO's enlargement as Putin's explanation for the war. Ukraine's own prospect of joining the alliance dates from the Bucharest summit of April 2008. Its declaration said NATO had \"agreed today\" that Ukraine and Georgia \"will become members\", but neither country was given a Membership Action Plan."},
+							{Text: "The article gives NATO's enlargement as Putin's explanation for the war. At its Bucharest summit on 3 April 2008, NATO declared that it had \"agreed today\" that Ukraine and Georgia \"will become members\". Neither country was given a Membership Action Plan."},
 						},
 					},
 					{
 						Text: []content.Inline{
-							{Text: "Ukraine asked to join on an accelerated basis on 30 September 2022, the same day Russia declared the annexation of four Ukrainian regions."},
+							{Text: "Ukraine asked to join on an accelerated basis on 30 September 2022, the same day Russia declared the annexation of four Ukrainian regions. No invitation followed."},
 						},
 					},
 				},
@@ -358,19 +377,36 @@ var All = []content.Article{
 						},
 					},
 				},
+				Since: content.Since{
+					AsOf: content.Date{Year: 2025, Month: 2, Day: 12},
+					Body: []content.Block{
+						{
+							Text: []content.Inline{
+								{Text: "At its Washington summit in July 2024, NATO called Ukraine's path to membership \"irreversible\". On 12 February 2025 the US defence secretary, Pete Hegseth, said the United States did not believe NATO membership for Ukraine was \"a realistic outcome\" of a negotiated settlement."},
+							},
+						},
+					},
+				},
 				Sources: []content.Source{
 					{
 						Title:     "Bucharest Summit Declaration",
 						Publisher: "NATO",
 						Date:      content.Date{Year: 2008, Month: 4, Day: 3},
-						URL:       "https://www.nato.int/cps/fr/natohq/official_texts_8443.htm",
+						URL:       "https://www.nato.int/cps/en/natohq/official_texts_8443.htm",
 					},
 					{
-						Title:     "Ukraine is submitting an application to join NATO under the expedited procedure, Zelenskyy says",
+						Title:     "[Report on Ukraine's application to join NATO under the expedited procedure]",
 						Publisher: "Euromaidan Press",
 						Date:      content.Date{Year: 2022, Month: 9, Day: 30},
 						URL:       "https://euromaidanpress.com/2022/09/30/ukraine-is-submitting-an-application-to-join-nato-under-the-expedited-procedure-zelenskyy/",
 					},
+					{
+						Title:     "“Ukraine’s future is in NATO”: Washington, D.C. Summit decision details",
+						Publisher: "Ukrainian World Congress",
+						Date:      content.Date{Year: 2024, Month: 7, Day: 11},
+						URL:       "https://www.ukrainianworldcongress.org/ukraines-future-is-in-nato-washington-d-c-summit-decision-details/",
+					},
+					{Title: "[Report on Hegseth's remarks to the Ukraine Defence Contact Group]", Publisher: "The Brussels Times", URL: "https://brusselstimes.com/politics/1440607/ukraines-nato-membership-is-not-realistic-says-us-defence-secretary"},
 				},
 			},
 			{
@@ -392,7 +428,7 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Florida National Guard troops ordered out of Ukraine by the defense secretary",
+						Title:     "[Report on the Florida National Guard troops ordered out of Ukraine]",
 						Publisher: "Military Times",
 						Date:      content.Date{Year: 2022, Month: 2, Day: 12},
 						URL:       "https://militarytimes.com/flashpoints/2022/02/12/florida-national-guard-troops-ordered-out-of-ukraine-by-secdef",
@@ -432,7 +468,13 @@ var All = []content.Article{
 					{
 						Date: content.Date{Year: 2014, Month: 2, Day: 22},
 						Text: []content.Inline{
-							{Text: "Parliament votes, with 328 votes, to remove him and sets an election for 25 May. Oleksandr Turchynov becomes acting head of state."},
+							{Text: "Parliament votes, with 328 votes, to remove him and sets an election for 25 May. It elects Oleksandr Turchynov as its speaker."},
+						},
+					},
+					{
+						Date: content.Date{Year: 2014, Month: 2, Day: 23},
+						Text: []content.Inline{
+							{Text: "Parliament hands Turchynov the president's duties as acting head of state, as DW and Reuters reported that day."},
 						},
 					},
 					{
@@ -450,17 +492,23 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "As Yanukovych flees Kyiv, parliament takes charge",
+						Title:     "[Report on parliament taking charge as Yanukovych leaves Kyiv]",
 						Publisher: "Kyiv Post",
 						Date:      content.Date{Year: 2014, Month: 2, Day: 22},
 						URL:       "http://www.kyivpost.com/content/ukraine/as-yanukovych-flees-kyiv-parliament-takes-charge-337361.html",
 					},
-					{Title: "The State of the European Union 2015, page 98 (report)", Publisher: "Lua Ediciones", URL: "https://luaediciones.com/informeUE2015/english/files/assets/basic-html/page-98.html"},
+					{Title: "The State of the European Union 2015, page 98", Publisher: "[report]", URL: "https://luaediciones.com/informeUE2015/english/files/assets/basic-html/page-98.html"},
 					{
-						Title:     "UN declares Crimea vote illegal",
+						Title:     "[Report on the UN General Assembly vote on the Crimea referendum]",
 						Publisher: "MaltaToday",
 						Date:      content.Date{Year: 2014, Month: 3},
 						URL:       "https://maltatoday.com.mt/news/world/37401/_un_declares_crimea_vote_illegal",
+					},
+					{
+						Title:     "Ukraine parliament names speaker Turchinov interim president",
+						Publisher: "BBC News",
+						Date:      content.Date{Year: 2014, Month: 2, Day: 23},
+						URL:       "https://www.bbc.co.uk/news/world-europe-26312008",
 					},
 				},
 			},
@@ -482,27 +530,38 @@ var All = []content.Article{
 					},
 				},
 				Since: content.Since{
-					AsOf: content.Date{Year: 2024, Month: 6, Day: 14},
+					AsOf: content.Date{Year: 2026, Month: 2, Day: 5},
 					Body: []content.Block{
 						{
 							Text: []content.Inline{
-								{Text: "On 14 June 2024 Putin set out his conditions for a ceasefire: Ukraine must withdraw completely from the Donetsk, Luhansk, Kherson and Zaporizhzhia regions and give up joining NATO. Kyiv called the proposal \"absurd\". For the talks of 2025 and 2026, see \"The road to talks since 2024\" under About this article."},
+								{Text: "On 14 June 2024 Putin set out his conditions for a ceasefire: Ukraine must withdraw completely from the Donetsk, Luhansk, Kherson and Zaporizhzhia regions and give up joining NATO. Kyiv called the proposal \"absurd\"."},
+							},
+						},
+						{
+							Text: []content.Inline{
+								{Text: "Rounds of US–Russia–Ukraine talks held in Abu Dhabi and Geneva in January and February 2026 brought prisoner exchanges but, as of 5 February 2026, no settlement. For the steps before them, see \"The road to talks since 2024\" under About this article."},
 							},
 						},
 					},
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Russia never rejected peace talks on Ukraine, Putin says (statement of Vladimir Putin)",
+						Title:     "[Report on Putin's remarks about negotiations]",
 						Publisher: "TASS (Russian state news agency)",
 						Date:      content.Date{Year: 2024, Month: 2, Day: 9},
 						URL:       "https://tass.com/politics/1744051",
 					},
 					{
-						Title:     "Putin names ceasefire demands, including Kyiv's complete withdrawal from four Ukrainian regions",
+						Title:     "[Report on Putin's ceasefire demands of 14 June 2024]",
 						Publisher: "The Kyiv Independent",
 						Date:      content.Date{Year: 2024, Month: 6, Day: 14},
 						URL:       "https://kyivindependent.com/putin-names-ceasefire-demands-full-ukrainian-withdrawal-from-four-oblasts/",
+					},
+					{
+						Title:     "[Report on the Russia–Ukraine talks of early 2026]",
+						Publisher: "Daily Sabah",
+						Date:      content.Date{Year: 2026, Month: 2, Day: 5},
+						URL:       "https://www.dailysabah.com/world/europe/ukraine-russia-talks-yield-prisoner-swap-little-movement-on-peace",
 					},
 				},
 			},
@@ -534,15 +593,15 @@ var All = []content.Article{
 					},
 				},
 				Sources: []content.Source{
-					{Title: "General Assembly adopts resolution ES-11/4 on the attempted annexation of four Ukrainian regions (GA/12458)", Publisher: "United Nations", URL: "https://press.un.org/en/2022/ga12458.doc.htm"},
+					{Title: "[UN press release GA/12458 on resolution ES-11/4]", Publisher: "United Nations", URL: "https://press.un.org/en/2022/ga12458.doc.htm"},
 					{
-						Title:     "UNGA adopts resolution slamming Russia's attempt to annex Ukrainian regions",
+						Title:     "[Report on the General Assembly's vote on the annexation attempt]",
 						Publisher: "Euromaidan Press",
 						Date:      content.Date{Year: 2022, Month: 10, Day: 13},
 						URL:       "https://euromaidanpress.com/2022/10/13/unga-adopts-resolution-slamming-russias-attempt-to-annex-ukrainian-regions",
 					},
 					{
-						Title:     "Putin names ceasefire demands, including Kyiv's complete withdrawal from four Ukrainian regions",
+						Title:     "[Report on Putin's ceasefire demands of 14 June 2024]",
 						Publisher: "The Kyiv Independent",
 						Date:      content.Date{Year: 2024, Month: 6, Day: 14},
 						URL:       "https://kyivindependent.com/putin-names-ceasefire-demands-full-ukrainian-withdrawal-from-four-oblasts/",
@@ -586,19 +645,19 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "EU leaders unanimously agree €50 billion of financial support for Ukraine",
+						Title:     "[Report on the EU leaders' agreement on €50 billion for Ukraine]",
 						Publisher: "Babel",
 						Date:      content.Date{Year: 2024, Month: 2, Day: 1},
 						URL:       "https://babel.ua/en/news/103442-eu-leaders-unanimously-agreed-to-provide-financial-support-to-ukraine-in-the-amount-of-50-billion",
 					},
 					{
-						Title:     "G7 agrees loans for Ukraine backed by immobilised Russian assets",
+						Title:     "[Report on the G7 loans backed by immobilised Russian assets]",
 						Publisher: "Ukrainska Pravda",
 						Date:      content.Date{Year: 2024, Month: 6, Day: 14},
 						URL:       "https://www.pravda.com.ua/eng/news/2024/06/14/7460865/",
 					},
 					{
-						Title:     "European Commission disburses €2.3 billion to Kyiv under the Ukraine Facility",
+						Title:     "[Bulletin on EU payments to Ukraine under the Ukraine Facility]",
 						Publisher: "Agence Europe",
 						Date:      content.Date{Year: 2025, Month: 12, Day: 22},
 						URL:       "https://agenceurope.eu/en/bulletin/article/13778/9/european-commission-disburses-eur23-billion-in-macro-financial-assistance-to-kyiv-under-ukraine-facility",
@@ -666,18 +725,18 @@ var All = []content.Article{
 					Note: "Two items are approximate, so the parts shown do not add up exactly to the $60.84 bn total.",
 				},
 				Since: content.Since{
-					AsOf: content.Date{Year: 2025},
+					AsOf: content.Date{Year: 2025, Month: 2},
 					Body: []content.Block{
 						{
 							Text: []content.Inline{
-								{Text: "According to the Kiel Institute's aid tracker, the United States allocated no new aid to Ukraine after January 2025."},
+								{Text: "According to the Kiel Institute's aid tracker, in an update covering aid until February 2025, the United States allocated no new aid to Ukraine after January 2025."},
 							},
 						},
 					},
 				},
 				Sources: []content.Source{
 					{
-						Title:     "What the US aid bill for Ukraine contains",
+						Title:     "[Report on what the US aid bill for Ukraine contains]",
 						Publisher: "Ukrainska Pravda",
 						Date:      content.Date{Year: 2024, Month: 4, Day: 17},
 						URL:       "https://www.pravda.com.ua/eng/news/2024/04/17/7451716/",
@@ -689,8 +748,8 @@ var All = []content.Article{
 						URL:       "https://news.liga.net/en/politics/news/bayden-podpisal-zakonoproekt-o-pomoshti-ukraine",
 					},
 					{
-						Title:     "Ukraine Support Tracker update (Kiel Institute press release)",
-						Publisher: "idw – Informationsdienst Wissenschaft",
+						Title:     "[Kiel Institute press release on its Ukraine Support Tracker]",
+						Publisher: "Kiel Institute, via idw – Informationsdienst Wissenschaft",
 						Date:      content.Date{Year: 2025},
 						URL:       "https://idw-online.de/de/news850744",
 					},
@@ -699,17 +758,17 @@ var All = []content.Article{
 			{
 				ID:     "stalemate",
 				Kind:   content.KindCorrection,
-				Title:  "Who said what about the \"stalemate\"",
+				Title:  "The general behind the \"stalemate\"",
 				Anchor: "described the conflict as a 'stalemate.'",
 				Body: []content.Block{
 					{
 						Text: []content.Inline{
-							{Text: "The article gets two details wrong. The general was not just one of Zelensky's top generals: he was Valerii Zaluzhnyi, commander-in-chief of Ukraine's armed forces. He also wrote that there would \"most likely be no deep and beautiful breakthrough\"."},
+							{Text: "The general was not just one of Zelensky's top generals: he was Valerii Zaluzhnyi, commander-in-chief of Ukraine's armed forces. He was dismissed on 8 February 2024, the day the article was published, and replaced by Oleksandr Syrskyi."},
 						},
 					},
 					{
 						Text: []content.Inline{
-							{Text: "Zelensky did disagree, saying on 4 November 2023 that the war was not at a stalemate. But the remark that such comments helped Russia came from his deputy chief of staff, Ihor Zhovkva, not from Zelensky himself. Zaluzhnyi was dismissed on 8 February 2024, the day the article was published."},
+							{Text: "In an essay and an interview in The Economist on 1 November 2023, Zaluzhnyi said technology had brought the war to a \"stalemate\" and that there would \"most likely be no deep and beautiful breakthrough\". Zelensky disagreed a few days later: \"This is not a stalemate.\""},
 						},
 					},
 				},
@@ -733,9 +792,19 @@ var All = []content.Article{
 						},
 					},
 				},
+				Since: content.Since{
+					AsOf: content.Date{Year: 2024, Month: 5, Day: 9},
+					Body: []content.Block{
+						{
+							Text: []content.Inline{
+								{Text: "On 9 May 2024 Zaluzhnyi was appointed Ukraine's ambassador to the United Kingdom."},
+							},
+						},
+					},
+				},
 				Sources: []content.Source{
 					{
-						Title:     "Zaluzhnyi dismissed as commander-in-chief, Syrskyi appointed",
+						Title:     "Zelenskyy officially dismisses Zaluzhnyi as Ukraine's commander-in-chief",
 						Publisher: "Ukrainska Pravda",
 						Date:      content.Date{Year: 2024, Month: 2, Day: 8},
 						URL:       "https://www.pravda.com.ua/eng/news/2024/02/8/7441029/",
@@ -745,6 +814,77 @@ var All = []content.Article{
 						Publisher: "Babel",
 						Date:      content.Date{Year: 2023, Month: 11},
 						URL:       "https://babel.ua/en/news/100256-this-is-not-a-stalemate-zelensky-commented-on-zaluzhnyi-s-article",
+					},
+					{Title: "[Report on Zaluzhnyi's appointment as ambassador to the United Kingdom]", Publisher: "Censor.NET", URL: "https://censor.net/en/news/3488586/zalujnogo_pryznachyly_poslom_u_brytaniyi"},
+				},
+			},
+			{
+				ID:     "zelensky-criticism",
+				Kind:   content.KindCorrection,
+				Title:  "Who said the comments helped Russia",
+				Anchor: "arguing that such comments were beneficial to Russia",
+				Body: []content.Block{
+					{
+						Text: []content.Inline{
+							{Text: "The remark that such comments helped Russia came from Zelensky's deputy chief of staff, Ihor Zhovkva, not from Zelensky himself."},
+						},
+					},
+					{
+						Text: []content.Inline{
+							{Text: "Zelensky did reject the general's assessment: \"This is not a stalemate,\" he said on 4 November 2023."},
+						},
+					},
+				},
+				Sources: []content.Source{
+					{
+						Title:     "\"This is not a stalemate.\" Zelensky commented on Zaluzhnyi's article",
+						Publisher: "Babel",
+						Date:      content.Date{Year: 2023, Month: 11},
+						URL:       "https://babel.ua/en/news/100256-this-is-not-a-stalemate-zelensky-commented-on-zaluzhnyi-s-article",
+					},
+					{Title: "Zelensky responds to fears that Russia war has reached a \"stalemate\"", Publisher: "TAG24", URL: "https://tag24.com/topic/ukraine-conflict/zelensky-responds-to-fears-that-russia-war-has-reached-a-stalemate-3002687"},
+				},
+			},
+			{
+				ID:     "weapons-condition",
+				Kind:   content.KindContext,
+				Title:  "Putin's condition on weapons for Ukraine",
+				Anchor: "Putin has stated that the US and its allies must stop supplying weapons to Ukraine",
+				Body: []content.Block{
+					{
+						Text: []content.Inline{
+							{Text: "The condition comes from the Carlson interview, where Putin tied his offer to talk to an end of arms deliveries to Ukraine. \"If you really want to stop fighting, you need to stop supplying weapons,\" he told Carlson. \"It will be over within a few weeks.\""},
+						},
+					},
+				},
+				Since: content.Since{
+					AsOf: content.Date{Year: 2024, Month: 6, Day: 14},
+					Body: []content.Block{
+						{
+							Text: []content.Inline{
+								{Text: "On 14 June 2024 Putin named further conditions for a ceasefire: Ukraine's full withdrawal from the Donetsk, Luhansk, Kherson and Zaporizhzhia regions, and its renouncing NATO membership. Kyiv called them \"absurd\"."},
+							},
+						},
+					},
+				},
+				Sources: []content.Source{
+					{
+						Title:     "Putin tells Tucker Carlson Ukraine war can be ‘over in a few weeks’",
+						Publisher: "Politico Europe",
+						Date:      content.Date{Year: 2024, Month: 2, Day: 8},
+						URL:       "https://www.politico.eu/article/vladimir-putin-tucker-carlson-ukraine-war-elon-musk/",
+					},
+					{
+						Title:     "[Kremlin transcript of the interview, reprint]",
+						Publisher: "Kremlin, reprinted by American Rhetoric",
+						Date:      content.Date{Year: 2024, Month: 2, Day: 9},
+						URL:       "https://americanrhetoric.com/speeches/vladimirputininterviewtuckercarlson.htm",
+					},
+					{
+						Title:     "[Report on Putin's ceasefire demands of 14 June 2024]",
+						Publisher: "The Kyiv Independent",
+						Date:      content.Date{Year: 2024, Month: 6, Day: 14},
+						URL:       "https://kyivindependent.com/putin-names-ceasefire-demands-full-ukrainian-withdrawal-from-four-oblasts/",
 					},
 				},
 			},
@@ -788,13 +928,13 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "EU leaders unanimously agree €50 billion of financial support for Ukraine",
+						Title:     "[Report on the EU leaders' agreement on €50 billion for Ukraine]",
 						Publisher: "Babel",
 						Date:      content.Date{Year: 2024, Month: 2, Day: 1},
 						URL:       "https://babel.ua/en/news/103442-eu-leaders-unanimously-agreed-to-provide-financial-support-to-ukraine-in-the-amount-of-50-billion",
 					},
 					{
-						Title:     "What the US aid bill for Ukraine contains",
+						Title:     "[Report on what the US aid bill for Ukraine contains]",
 						Publisher: "Ukrainska Pravda",
 						Date:      content.Date{Year: 2024, Month: 4, Day: 17},
 						URL:       "https://www.pravda.com.ua/eng/news/2024/04/17/7451716/",
@@ -806,31 +946,31 @@ var All = []content.Article{
 						URL:       "https://news.liga.net/en/politics/news/bayden-podpisal-zakonoproekt-o-pomoshti-ukraine",
 					},
 					{
-						Title:     "Putin says Russia and Ukraine signed a peace treaty, then shows the document",
+						Title:     "[Report on Putin showing the draft treaty]",
 						Publisher: "Hindustan Times",
 						Date:      content.Date{Year: 2023, Month: 6, Day: 18},
 						URL:       "https://www.hindustantimes.com/world-news/russiaukraine-signed-peace-treaty-vladimir-putin-says-then-shows-document-101687079021115.html",
 					},
 					{
-						Title:     "Johnson and Arakhamia on the 2022 talks",
+						Title:     "[Report on Johnson's and Arakhamia's statements about the 2022 talks]",
 						Publisher: "Interfax-Ukraine",
 						Date:      content.Date{Year: 2024, Month: 1, Day: 11},
 						URL:       "https://en.interfax.com.ua/news/general/959851.html",
 					},
 					{
-						Title:     "What the 2022 Istanbul drafts show (analysis)",
+						Title:     "[Analysis of the 2022 Istanbul drafts]",
 						Publisher: "Responsible Statecraft",
 						Date:      content.Date{Year: 2024, Month: 9},
 						URL:       "https://responsiblestatecraft.org/ukraine-russia-2669196351",
 					},
 					{
-						Title:     "Florida National Guard troops ordered out of Ukraine by the defense secretary",
+						Title:     "[Report on the Florida National Guard troops ordered out of Ukraine]",
 						Publisher: "Military Times",
 						Date:      content.Date{Year: 2022, Month: 2, Day: 12},
 						URL:       "https://militarytimes.com/flashpoints/2022/02/12/florida-national-guard-troops-ordered-out-of-ukraine-by-secdef",
 					},
 					{
-						Title:     "As Yanukovych flees Kyiv, parliament takes charge",
+						Title:     "[Report on parliament taking charge as Yanukovych leaves Kyiv]",
 						Publisher: "Kyiv Post",
 						Date:      content.Date{Year: 2014, Month: 2, Day: 22},
 						URL:       "http://www.kyivpost.com/content/ukraine/as-yanukovych-flees-kyiv-parliament-takes-charge-337361.html",
@@ -842,11 +982,12 @@ var All = []content.Article{
 						URL:       "https://babel.ua/en/news/100256-this-is-not-a-stalemate-zelensky-commented-on-zaluzhnyi-s-article",
 					},
 					{
-						Title:     "Zaluzhnyi dismissed as commander-in-chief, Syrskyi appointed",
+						Title:     "Zelenskyy officially dismisses Zaluzhnyi as Ukraine's commander-in-chief",
 						Publisher: "Ukrainska Pravda",
 						Date:      content.Date{Year: 2024, Month: 2, Day: 8},
 						URL:       "https://www.pravda.com.ua/eng/news/2024/02/8/7441029/",
 					},
+					{Title: "Zelensky responds to fears that Russia war has reached a \"stalemate\"", Publisher: "TAG24", URL: "https://tag24.com/topic/ukraine-conflict/zelensky-responds-to-fears-that-russia-war-has-reached-a-stalemate-3002687"},
 				},
 			},
 			{
@@ -915,16 +1056,16 @@ var All = []content.Article{
 				},
 				Sources: []content.Source{
 					{
-						Title:     "Ukraine's allies promise robust security guarantees (Paris Declaration)",
+						Title:     "[Report on the Paris Declaration of the Coalition of the Willing]",
 						Publisher: "RFE/RL",
 						Date:      content.Date{Year: 2026, Month: 1, Day: 6},
 						URL:       "https://www.rferl.org/a/ukraine-allies-robust-security-guarantees-russia-war/33641594.html",
 					},
 					{
-						Title:     "Ukraine-Russia talks yield prisoner swap, little movement on peace",
+						Title:     "[Report on the Russia–Ukraine talks of early 2026]",
 						Publisher: "Daily Sabah",
 						Date:      content.Date{Year: 2026, Month: 2, Day: 5},
-						URL:       "https://www.dailysabah.com/world/europe/ukraine-russia-talks-yield-prisoner-swap-little-movement-on-peace/amp",
+						URL:       "https://www.dailysabah.com/world/europe/ukraine-russia-talks-yield-prisoner-swap-little-movement-on-peace",
 					},
 				},
 			},
