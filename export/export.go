@@ -416,10 +416,12 @@ func (s *site) writeWeb() error {
 	if err != nil {
 		return fmt.Errorf("export: copying web assets: %w", err)
 	}
-	// The server answers /robots.txt from web/robots.txt.
-	if b, err := fs.ReadFile(s.o.Web, "robots.txt"); err == nil {
-		if err := s.writeFile("robots.txt", b); err != nil {
-			return err
+	// The server answers /robots.txt and /favicon.ico from web/.
+	for _, f := range []string{"robots.txt", "favicon.ico"} {
+		if b, err := fs.ReadFile(s.o.Web, f); err == nil {
+			if err := s.writeFile(f, b); err != nil {
+				return err
+			}
 		}
 	}
 	if err := s.writeFile(s.wasmName, s.wasm.raw); err != nil {
