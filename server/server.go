@@ -212,11 +212,13 @@ func gzipFast(b []byte) []byte {
 
 func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, "/web/")
-	if strings.HasSuffix(r.URL.Path, "/") {
+	// Only files, by their clean names: a folder or an unclean path would
+	// have http.FileServer answer with a listing or a redirect.
+	if !fs.ValidPath(name) || name == "." || strings.HasSuffix(r.URL.Path, "/") {
 		http.NotFound(w, r)
 		return
 	}
-	if _, err := fs.Stat(s.cfg.Web, name); err != nil {
+	if info, err := fs.Stat(s.cfg.Web, name); err != nil || info.IsDir() {
 		http.NotFound(w, r)
 		return
 	}

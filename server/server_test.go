@@ -20,7 +20,7 @@ var testArticle = content.Article{
 		Sources: []content.Source{{Title: "S", URL: "https://example.org/"}}}},
 }
 
-func testServer(t *testing.T, cfg Config) *Server {
+func testServer(t testing.TB, cfg Config) *Server {
 	t.Helper()
 	if cfg.Articles == nil {
 		cfg.Articles = []content.Article{testArticle}
