@@ -1,0 +1,78 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/content/parse"
+	"github.com/gloss/gloss/export"
+	"github.com/gloss/gloss/server"
+)
+
+// An archive of 200 articles passes gloss check, serves every page, and
+// exports: nothing in Gloss is sized for one article.
+func TestTwoHundredArticles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("200 articles take a few seconds")
+	}
+	dir := t.TempDir()
+	for i := range 200 {
+		slug := fmt.Sprintf("copy-%03d", i)
+		if err := os.CopyFS(filepath.Join(dir, slug), mustSub(t, articles.FS(), "ukraine-talks-2024")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"check", dir}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "200 articles") {
+		t.Fatalf("gloss check: exit %d, %s%s", code, out.String(), errOut.String())
+	}
+	list, err := parse.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("../../web/app.wasm"); err != nil {
+		t.Fatal("web/app.wasm is missing: run `make build` first (make test does)")
+	}
+	web := os.DirFS("../../web")
+	start := time.Now()
+	srv, err := server.New(server.Config{Articles: list, Web: web})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/a/"+a.Slug, nil))
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"Slug":"`+a.Slug+`"`) {
+			t.Fatalf("/a/%s: status %d, or not its article", a.Slug, rec.Code)
+		}
+	}
+	t.Logf("server.New with 200 articles: %s", time.Since(start))
+	start = time.Now()
+	res, err := export.Export(export.Options{Out: filepath.Join(t.TempDir(), "dist"), Articles: list, Web: web})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("export of 200 articles: %s", time.Since(start))
+	if len(res.Pages) != 201 {
+		t.Errorf("exported %d pages, want 201 (/ and 200 articles)", len(res.Pages))
+	}
+}
+
+func mustSub(t *testing.T, fsys fs.FS, dir string) fs.FS {
+	t.Helper()
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
