@@ -10,22 +10,22 @@ package content
 // phrases.
 type Article struct {
 	// Slug names the article in URLs: /a/<slug>.
-	Slug string
+	Slug string `json:"slug,omitempty"`
 	// Title is the headline Gloss shows; written by the editor, neutral.
-	Title string
+	Title string `json:"title,omitempty"`
 	// Description is a one-sentence summary for search engines and embeds.
-	Description string
+	Description string `json:"description,omitempty"`
 	// Lang is the BCP 47 language of the text, e.g. "en".
-	Lang string
+	Lang string `json:"lang,omitempty"`
 	// Date is the article's publication date.
-	Date Date
+	Date Date `json:"date,omitzero"`
 	// Body is the article text: paragraphs and headings, with the phrases
 	// that open a note marked by Inline.Note.
-	Body []Block
+	Body []Block `json:"body,omitempty"`
 	// Notes are the article's cards, in the order their phrases appear;
 	// notes with no Anchor come last and belong to the "About this article"
 	// panel.
-	Notes []Note
+	Notes []Note `json:"notes,omitempty"`
 }
 
 // Note returns the note with the given id.
@@ -86,64 +86,64 @@ func (k Kind) Label() string {
 // Note is one context card.
 type Note struct {
 	// ID is unique within its article and is the card's deep-link fragment.
-	ID string
+	ID string `json:"id,omitempty"`
 	// Kind is the card's kind.
-	Kind Kind
+	Kind Kind `json:"kind,omitempty"`
 	// Title is the card's heading.
-	Title string
+	Title string `json:"title,omitempty"`
 	// Anchor is the exact phrase of the article the card explains; empty
 	// for a note about the whole article.
-	Anchor string
+	Anchor string `json:"anchor,omitempty"`
 	// Body is the card's main text.
-	Body []Block
+	Body []Block `json:"body,omitempty"`
 	// Timeline is an optional list of dated events, oldest first.
-	Timeline []Event
+	Timeline []Event `json:"timeline,omitempty"`
 	// Figures is an optional set of amounts drawn as a chart.
-	Figures Figures
+	Figures Figures `json:"figures,omitzero"`
 	// Since says what changed after the article was published.
-	Since Since
+	Since Since `json:"since,omitzero"`
 	// Sources back every fact of the card; at least one.
-	Sources []Source
+	Sources []Source `json:"sources,omitempty"`
 }
 
 // Event is one dated line of a timeline.
 type Event struct {
-	Date Date
-	Text []Inline
+	Date Date     `json:"date,omitzero"`
+	Text []Inline `json:"text,omitempty"`
 }
 
 // Figures is a set of comparable amounts: one chart.
 type Figures struct {
 	// Caption says what the chart shows, e.g. "Ukraine Facility, 2024–2027".
-	Caption string
+	Caption string `json:"caption,omitempty"`
 	// Items share one currency or unit, so their bars compare.
-	Items []Figure
+	Items []Figure `json:"items,omitempty"`
 	// Note is a remark under the chart, e.g. an approximate conversion with
 	// its date.
-	Note string
+	Note string `json:"note,omitempty"`
 }
 
 // Figure is one amount.
 type Figure struct {
-	Label string
+	Label string `json:"label,omitempty"`
 	// Amount is in Scale units of Currency or Unit: 17 with Scale "bn" and
 	// Currency "EUR" is seventeen billion euros.
-	Amount float64
+	Amount float64 `json:"amount,omitempty"`
 	// Currency is an ISO 4217 code (EUR, USD, GBP); empty when Unit is set.
-	Currency string
+	Currency string `json:"currency,omitempty"`
 	// Unit names what is counted when it is not money, e.g. "troops".
-	Unit string
+	Unit string `json:"unit,omitempty"`
 	// Scale is "", "k", "m" or "bn".
-	Scale string
+	Scale string `json:"scale,omitempty"`
 	// Date is when the amount applies; may be zero.
-	Date Date
+	Date Date `json:"date,omitzero"`
 }
 
 // Since is the "since publication" section of a card.
 type Since struct {
 	// AsOf is the date up to which the text is known to be true.
-	AsOf Date
-	Body []Block
+	AsOf Date    `json:"asOf,omitzero"`
+	Body []Block `json:"body,omitempty"`
 }
 
 // IsZero reports whether the note has no "since publication" section.
@@ -151,10 +151,10 @@ func (s Since) IsZero() bool { return len(s.Body) == 0 }
 
 // Source is one cited source.
 type Source struct {
-	Title     string
-	Publisher string
-	Date      Date
+	Title     string `json:"title,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      Date   `json:"date,omitzero"`
 	// URL is http or https; the parser rejects anything else and the UI
 	// refuses to link anything else.
-	URL string
+	URL string `json:"url,omitempty"`
 }

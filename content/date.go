@@ -5,9 +5,9 @@ import "strconv"
 // Date is a calendar date that may be known only to the month or the year,
 // as news dates often are ("November 2025").
 type Date struct {
-	Year  int
-	Month int // 1–12, or 0 when only the year is known
-	Day   int // 1–31, or 0 when only the month or year is known
+	Year  int `json:"y,omitempty"`
+	Month int // 1–12, or 0 when only the year is known `json:"m,omitempty"`
+	Day   int // 1–31, or 0 when only the month or year is known `json:"d,omitempty"`
 }
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June",

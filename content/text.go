@@ -15,24 +15,25 @@ const (
 
 // Block is a paragraph, a heading or a list.
 type Block struct {
-	Kind BlockKind
+	Kind BlockKind `json:"kind,omitempty"`
 	// Text is the inline text of a paragraph or heading.
-	Text []Inline
+	Text []Inline `json:"text,omitempty"`
 	// Items are the entries of a list.
-	Items [][]Inline
+	Items [][]Inline `json:"items,omitempty"`
 }
 
 // Inline is a run of text with one style. It is deliberately small: the
 // only markup a note may carry is emphasis, strong emphasis and links, and
 // a phrase of the article may open a note.
 type Inline struct {
-	Text string
+	Text string `json:"text,omitempty"`
 	// Em and Strong render as <em> and <strong>.
-	Em, Strong bool
+	Em     bool `json:"em,omitempty"`
+	Strong bool `json:"strong,omitempty"`
 	// Href makes the run a link; only http and https URLs are ever linked.
-	Href string
+	Href string `json:"href,omitempty"`
 	// Note makes the run a button that opens the note with this id.
-	Note string
+	Note string `json:"note,omitempty"`
 }
 
 // PlainText returns the text of inlines without any markup.

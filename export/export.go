@@ -277,6 +277,9 @@ func (s *site) write() error {
 		if err != nil {
 			return err
 		}
+		if body, err = server.Minify(p, body); err != nil {
+			return fmt.Errorf("export: minify %s: %w", p, err)
+		}
 		if err := s.writeFile(p[1:], body); err != nil {
 			return err
 		}
@@ -410,6 +413,10 @@ func (s *site) writeWeb() error {
 		b, err := fs.ReadFile(s.o.Web, p)
 		if err != nil {
 			return err
+		}
+		// Sent as the server sends them: scripts and styles minified.
+		if b, err = server.Minify(p, b); err != nil {
+			return fmt.Errorf("minify web/%s: %w", p, err)
 		}
 		return s.writeFile("web/"+p, b)
 	})

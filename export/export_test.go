@@ -204,7 +204,7 @@ func TestExportUnderASubPath(t *testing.T) {
 
 	// go-app is told the prefix, so the wasm's routes match the pages.
 	appJS := string(read(t, out, "app.js"))
-	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/gloss"`, `"GOAPP_STATIC_RESOURCES_URL":"/gloss"`, `"` + res.Wasm + `"`, `"/gloss/app-worker.js"`} {
+	for _, want := range []string{`GOAPP_ROOT_PREFIX:"/gloss"`, `GOAPP_STATIC_RESOURCES_URL:"/gloss"`, `"` + res.Wasm + `"`, `"/gloss/app-worker.js"`} {
 		if !strings.Contains(appJS, want) {
 			t.Errorf("app.js lacks %s", want)
 		}

@@ -29,7 +29,7 @@ type snapshot struct {
 type page struct {
 	article content.Article
 	Page
-	etag string
+	*encoded
 }
 
 // renderMu serialises rendering: go-app keeps its routes in one
@@ -96,7 +96,7 @@ func (s *Server) renderPage(a content.Article, newest bool) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &page{article: a, Page: pg, etag: etagOf(pg.HTML)}, nil
+	return &page{article: a, Page: pg, encoded: &encoded{identity: pg.HTML, gzip: pg.Gzip, br: brotliOf(pg.HTML, brotliPage), etag: etagOf(pg.HTML)}}, nil
 }
 
 // BuildPage pre-renders article a's page, the same at each of its paths,

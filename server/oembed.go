@@ -12,7 +12,6 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -155,14 +154,6 @@ func WithOEmbedLink(p Page, href, title string) (Page, error) {
 	out := make([]byte, 0, len(p.HTML)+len(tag))
 	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
 	return Page{HTML: out, Gzip: gzipBest(out)}, nil
-}
-
-func gzipBest(b []byte) []byte {
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(b)
-	zw.Close()
-	return gz.Bytes()
 }
 
 // NormalizeOrigin checks a public origin given on the command line

@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"strconv"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,14 +21,17 @@ import (
 // (the articles and their pre-rendered pages) can be replaced while it
 // serves, by SetArticles, for the live preview.
 type Server struct {
-	cfg      Config
-	app      *app.Handler
-	wasm     *wasmFiles
-	res      Resources
-	manifest []byte
-	static   http.Handler
-	version  string
-	content  atomic.Pointer[snapshot]
+	cfg  Config
+	app  *app.Handler
+	wasm *wasmFiles
+	res  Resources
+	// text are the text assets by URL path, minified and compressed
+	// once: go-app's scripts, the manifest, and web/'s scripts, styles
+	// and other text files.
+	text    map[string]*encoded
+	static  http.Handler
+	version string
+	content atomic.Pointer[snapshot]
 	// rendered are the pages of the current content by pageKey; only
 	// SetArticles touches it, under renderMu.
 	rendered map[string]*page
@@ -69,13 +72,15 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		cfg:      cfg,
-		app:      AppHandler(version, res),
-		wasm:     wasm,
-		res:      res,
-		static:   http.StripPrefix("/web", http.FileServerFS(cfg.Web)),
-		version:  version,
-		manifest: Manifest(Info),
+		cfg:     cfg,
+		app:     AppHandler(version, res),
+		wasm:    wasm,
+		res:     res,
+		static:  http.StripPrefix("/web", http.FileServerFS(cfg.Web)),
+		version: version,
+	}
+	if s.text, err = s.loadText(); err != nil {
+		return nil, err
 	}
 	if cfg.Preview {
 		s.preview = newPreview()
@@ -109,10 +114,6 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		s.wasm.serve(w, r, false)
 	case strings.HasPrefix(path, "/web/"):
 		s.serveStatic(w, r)
-	case path == "/manifest.webmanifest":
-		w.Header().Set("Content-Type", "application/manifest+json")
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Write(s.manifest)
 	case path == "/oembed":
 		s.serveOEmbed(w, r)
 	case path == "/demo/embed":
@@ -128,27 +129,56 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 			s.servePage(w, r, p)
 			return
 		}
-		if isAppResource(path) {
-			s.app.ServeHTTP(w, r)
+		if e, ok := s.text[path]; ok && !strings.HasPrefix(path, "/web/") {
+			e.serve(w, r, textType(path), "no-cache")
 			return
 		}
 		http.NotFound(w, r)
 	}
 }
 
-// isAppResource reports whether go-app's handler serves path: its scripts,
-// styles and manifest. Pages come from the pre-rendered cache instead, and
-// go-app's other routes (robots.txt proxying, for one) are not used.
-func isAppResource(path string) bool {
-	switch path {
-	case "/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js":
-		return true
+// appResources are go-app's own files, which its handler writes once for
+// the build: the server minifies and compresses them at start.
+var appResources = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"}
+
+// loadText reads, minifies and compresses every text asset once.
+func (s *Server) loadText() (map[string]*encoded, error) {
+	text := make(map[string]*encoded)
+	for _, p := range appResources {
+		rec := httptest.NewRecorder()
+		s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("server: go-app's %s: status %d", p, rec.Code)
+		}
+		b, err := Minify(p, rec.Body.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("server: minify %s: %w", p, err)
+		}
+		text[p] = encode(b, brotliBest)
 	}
-	return false
+	text["/manifest.webmanifest"] = encode(Manifest(Info), brotliBest)
+	err := fs.WalkDir(s.cfg.Web, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || textType(name) == "" {
+			return err
+		}
+		b, err := fs.ReadFile(s.cfg.Web, name)
+		if err != nil {
+			return err
+		}
+		if b, err = Minify(name, b); err != nil {
+			return fmt.Errorf("minify web/%s: %w", name, err)
+		}
+		text["/web/"+name] = encode(b, brotliBest)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	return text, nil
 }
 
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p *page) {
-	body, gz, etag := p.HTML, p.Gzip, p.etag
+	e := p.encoded
 	if s.cfg.Origin == "" {
 		// Without a public origin, a page asked for by a loopback address
 		// (a newsroom's preview, a test) gets og:url and its oEmbed link
@@ -156,40 +186,21 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p *page) {
 		// kept per Host, so no client can fill the server with made-up
 		// ones, and no other Host gets an absolute URL it named itself.
 		if origin, ok := loopbackOrigin(r); ok {
-			var err error
-			if body, err = withTags(p.HTML, originLinks(origin, "/", p.article, EndpointHref)); err != nil {
+			body, err := withTags(p.HTML, originLinks(origin, "/", p.article, EndpointHref))
+			if err != nil {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 				return
 			}
-			gz, etag = nil, etagOf(body)
+			e = &encoded{identity: body, etag: etagOf(body)}
+			switch negotiate(r, "br", "gzip") {
+			case "br":
+				e.br = brotliOf(body, brotliFast)
+			case "gzip":
+				e.gzip = gzipFast(body)
+			}
 		}
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	enc := negotiate(r, "gzip")
-	if enc == "gzip" {
-		etag += "-gzip"
-		if gz == nil {
-			gz = gzipFast(body)
-		}
-		body = gz
-	}
-	etag = `"` + etag + `"`
-	h.Set("ETag", etag)
-	if noneMatch(r, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if enc != "" {
-		h.Set("Content-Encoding", enc)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	e.serve(w, r, "text/html; charset=utf-8", "no-cache")
 }
 
 // withTags inserts tags before a page's </head>.
@@ -226,11 +237,15 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	// the pages write it) never changes meaning: cache it for good.
 	// Anything else (embed.js, which publishers link by name; icons) is
 	// revalidated.
+	cache := "no-cache"
 	if q := s.res.Query[name]; q != "" && "?"+r.URL.RawQuery == q {
-		w.Header().Set("Cache-Control", cacheForever)
-	} else {
-		w.Header().Set("Cache-Control", "no-cache")
+		cache = cacheForever
 	}
+	if e, ok := s.text[r.URL.Path]; ok {
+		e.serve(w, r, textType(name), cache)
+		return
+	}
+	w.Header().Set("Cache-Control", cache)
 	s.static.ServeHTTP(w, r)
 }
 

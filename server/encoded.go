@@ -1,0 +1,128 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net/http"
+	"path"
+	"strconv"
+
+	"github.com/andybalholm/brotli"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/js"
+)
+
+// encoded is a response body with its compressed copies, made once: a
+// reader's browser gets brotli where it accepts it, else gzip.
+type encoded struct {
+	identity, gzip, br []byte
+	etag               string // the identity body's hash, unquoted
+}
+
+// Brotli qualities: the best for what is compressed once per build, and
+// one that keeps a preview edit or a page rendering quick.
+const (
+	brotliBest = 11
+	brotliPage = 9
+	brotliFast = 5
+)
+
+func encode(b []byte, brQuality int) *encoded {
+	return &encoded{identity: b, gzip: gzipBest(b), br: brotliOf(b, brQuality), etag: etagOf(b)}
+}
+
+func brotliOf(b []byte, quality int) []byte {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, quality)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+func gzipBest(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// serve sends e as ctype with the cache policy cache, in the best coding
+// the request accepts. Each coding has its own ETag.
+func (e *encoded) serve(w http.ResponseWriter, r *http.Request, ctype, cache string) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", cache)
+	h.Add("Vary", "Accept-Encoding")
+	body, etag := e.identity, e.etag
+	enc := negotiate(r, "br", "gzip")
+	switch enc {
+	case "br":
+		body, etag = e.br, etag+"-br"
+	case "gzip":
+		body, etag = e.gzip, etag+"-gzip"
+	}
+	etag = `"` + etag + `"`
+	h.Set("ETag", etag)
+	if noneMatch(r, etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// minifier minifies the scripts and styles Gloss serves: a well-kept
+// minifier, at start-up, so the sources in web/ stay readable.
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
+	return m
+}()
+
+// Minify returns the file name's bytes as Gloss sends them: scripts and
+// styles minified, anything else as it is. The server and the static
+// export both send what it returns. The service worker is left as it is:
+// it is fetched in the background, and the export reads its precache list.
+func Minify(name string, b []byte) ([]byte, error) {
+	var typ string
+	switch {
+	case path.Base(name) == "app-worker.js":
+		return b, nil
+	case path.Ext(name) == ".js":
+		typ = "text/javascript"
+	case path.Ext(name) == ".css":
+		typ = "text/css"
+	default:
+		return b, nil
+	}
+	return minifier.Bytes(typ, b)
+}
+
+// textType is the Content-Type of a text asset by its name, "" for one
+// that is not text (images, the wasm).
+func textType(name string) string {
+	switch path.Ext(name) {
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".json":
+		return "application/json"
+	}
+	return ""
+}
