@@ -23,8 +23,8 @@ const (
 // cache lasts. The service worker serves all of them from its own cache
 // after the first visit, so revalidation costs little.
 const (
-	cacheForever    = "public, max-age=31536000, immutable"
-	cacheRevalidate = "no-cache"
+	cacheForever    = server.CacheForever
+	cacheRevalidate = server.CacheRevalidate
 )
 
 // rule is a set of headers for one URL path pattern of the site.
@@ -48,13 +48,7 @@ func h(kv ...string) []server.Header {
 func security(ancestors string) []server.Header { return server.SecurityHeaders(ancestors) }
 
 func withPolicy(policy string) []server.Header {
-	hs := security("'self'")
-	for i := range hs {
-		if hs[i].Name == "Content-Security-Policy" {
-			hs[i].Value = policy
-		}
-	}
-	return hs
+	return append(server.CommonHeaders(), server.Header{Name: "Content-Security-Policy", Value: policy})
 }
 
 // pageAncestors may frame the pages on a host that cannot tell the embed
@@ -123,14 +117,14 @@ func (s *site) headers() []byte {
 		}
 		b.WriteString("\n")
 	}
-	all := security("")[:2] // nosniff and Referrer-Policy
+	all := server.CommonHeaders()
 	writeRule(rule{s.base + "*", all})
-	page := append(h("Cache-Control", cacheRevalidate), security(s.pageAncestors())[2:]...)
+	page := append(h("Cache-Control", cacheRevalidate), server.PolicyHeader(s.pageAncestors()))
 	writeRule(rule{s.base, page})
 	writeRule(rule{s.url("index.html"), page})
 	writeRule(rule{s.url("a/*"), page})
 	if s.demoPolicy != "" {
-		writeRule(rule{s.url("demo/*"), append(h("Cache-Control", cacheRevalidate), withPolicy(s.demoPolicy)[2:]...)})
+		writeRule(rule{s.url("demo/*"), append(h("Cache-Control", cacheRevalidate), server.Header{Name: "Content-Security-Policy", Value: s.demoPolicy})})
 	}
 	if s.oembed {
 		writeRule(rule{s.url("oembed/*"), h("Cache-Control", cacheRevalidate, "Access-Control-Allow-Origin", "*")})
@@ -138,7 +132,7 @@ func (s *site) headers() []byte {
 	for _, r := range s.assetRules() {
 		// A policy means something for documents and workers only.
 		if r.path == s.url("app-worker.js") {
-			r.headers = append(r.headers, security("'self'")[2:]...)
+			r.headers = append(r.headers, server.PolicyHeader("'self'"))
 		}
 		writeRule(r)
 	}
@@ -240,7 +234,12 @@ func (s *site) nginx() []byte {
 func (s *site) nginxWasm(b *bytes.Buffer, encoding string, add func([]server.Header)) {
 	b.WriteString("    types { }\n    default_type application/wasm;\n    gzip off;\n")
 	add(security("'self'"))
-	hs := s.wasmHeaders()[1:] // the type is set above
+	var hs []server.Header
+	for _, wh := range s.wasmHeaders() {
+		if wh.Name != "Content-Type" { // default_type sets it above
+			hs = append(hs, wh)
+		}
+	}
 	hs = append(hs, h("Vary", "Accept-Encoding")...)
 	if encoding != "" {
 		hs = append(hs, h("Content-Encoding", encoding)...)

@@ -281,7 +281,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", "public, max-age=3600")
+	h.Set("Cache-Control", CacheRevalidate)
 	// The document is public; a CMS may fetch it from its editor's page.
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("Content-Length", strconv.Itoa(len(body)))

@@ -239,7 +239,7 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	// revalidated.
 	cache := "no-cache"
 	if q := s.res.Query[name]; q != "" && "?"+r.URL.RawQuery == q {
-		cache = cacheForever
+		cache = CacheForever
 	}
 	if e, ok := s.text[r.URL.Path]; ok {
 		e.serve(w, r, textType(name), cache)
@@ -248,6 +248,3 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", cache)
 	s.static.ServeHTTP(w, r)
 }
-
-// cacheForever is the Cache-Control of a URL named by its content.
-const cacheForever = "public, max-age=31536000, immutable"

@@ -37,7 +37,7 @@ func (f *wasmFiles) serve(w http.ResponseWriter, r *http.Request, immutable bool
 	h.Set("Content-Type", "application/wasm")
 	h.Set("Vary", "Accept-Encoding")
 	if immutable {
-		h.Set("Cache-Control", cacheForever)
+		h.Set("Cache-Control", CacheForever)
 	} else {
 		h.Set("Cache-Control", "no-cache")
 	}
