@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"time"
 
 	ui "github.com/gloss/gloss/app"
 )
@@ -78,18 +77,10 @@ func New(cfg Config) (*Server, error) {
 // Version is the version the server was started with.
 func (s *Server) Version() string { return s.version }
 
-// ServeHTTP serves a request, with security headers and a log line.
+// ServeHTTP serves a request, with security headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-	s.setSecurityHeaders(rec, r)
-	s.route(rec, r)
-	s.cfg.Log.Info("request",
-		"method", r.Method,
-		"path", r.URL.Path,
-		"status", rec.status,
-		"bytes", rec.bytes,
-		"duration", time.Since(start).Round(time.Microsecond))
+	s.setSecurityHeaders(w, r)
+	s.route(w, r)
 }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
@@ -174,22 +165,4 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-cache")
 	s.static.ServeHTTP(w, r)
-}
-
-// statusRecorder remembers the status and size of a response for the log.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	bytes  int
-}
-
-func (r *statusRecorder) WriteHeader(code int) {
-	r.status = code
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *statusRecorder) Write(b []byte) (int, error) {
-	n, err := r.ResponseWriter.Write(b)
-	r.bytes += n
-	return n, err
 }
