@@ -96,9 +96,19 @@ func (c *conn) waiting(now int64) time.Duration {
 	if w := c.writing.Load(); w != 0 {
 		return time.Duration(now - w)
 	}
+	d := time.Duration(now - c.since.Load())
 	switch http.ConnState(c.state.Load()) {
-	case http.StateNew, http.StateIdle:
-		return time.Duration(now - c.since.Load())
+	case http.StateNew:
+		// On a busy machine a connection just accepted may not have
+		// been read yet although its request has arrived.
+		return max(0, d-unreadGrace)
+	case http.StateIdle:
+		return d
 	}
 	return 0
 }
+
+// unreadGrace is how long a new connection may go unread before it counts
+// as waiting on its peer. A client that sends no request at all is closed
+// by ReadHeaderTimeout anyway.
+const unreadGrace = 1500 * time.Millisecond

@@ -79,6 +79,7 @@ func serve(ctx context.Context, l *listener, h http.Handler, o Options) error {
 			}
 		},
 	}
+	o.Log.Info("limits", "max_conns", o.MaxConns, "write_timeout", o.WriteTimeout, "grace", o.Grace)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(l) }()
 	select {
