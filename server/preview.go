@@ -87,6 +87,8 @@ const keepAlive = 15 * time.Second
 
 func (p *preview) stream(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
+	// The server's read deadline would end a stream that outlives it.
+	rc.SetReadDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")

@@ -4,21 +4,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/gloss/gloss/articles"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/httpd"
 	"github.com/gloss/gloss/server"
 	"github.com/gloss/gloss/watch"
 	"github.com/gloss/gloss/web"
@@ -33,6 +31,10 @@ func runServe(args []string, stderr io.Writer) int {
 	webDir := fs.String("web", "", "folder of the static assets and the built wasm (default: those built into gloss)")
 	frame := fs.String("frame-ancestors", "", "origins allowed to frame the embed view, space-separated (default: any)")
 	origin := fs.String("origin", "", "public origin for absolute URLs (og:url, oEmbed), as https://gloss.example (default: none, or the request's own address when it is a loopback one)")
+	grace := fs.Duration("grace", httpd.DefaultGrace, "how long requests in flight may finish after SIGTERM or Ctrl-C")
+	maxConns := fs.Int("max-conns", 0, "cap on open connections (default: from the file-descriptor limit)")
+	logLevel := fs.String("log", "info", "log level: info, warn or off")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -40,17 +42,19 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gloss serve: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log, err := httpd.NewLogger(stderr, *logLevel, *logFormat)
+	if err != nil {
+		fmt.Fprintln(stderr, "gloss:", err)
+		return 2
+	}
 	var folder *watch.Folder
 	var list []content.Article
 	if *dir == "" {
-		var err error
 		if list, err = articles.Load(); err != nil {
 			fmt.Fprintln(stderr, "gloss: the built-in articles:", err)
 			return 1
 		}
 	} else {
-		var err error
 		if folder, err = watch.Open(*dir); err != nil {
 			fmt.Fprintln(stderr, "gloss:", err)
 			return 1
@@ -84,6 +88,8 @@ func runServe(args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// A second signal during the grace period stops the process at once.
+	context.AfterFunc(ctx, stop)
 	go func() {
 		<-ctx.Done()
 		srv.Close()
@@ -92,7 +98,8 @@ func runServe(args []string, stderr io.Writer) int {
 		go follow(ctx, folder, srv, log, stderr)
 	}
 	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "version", srv.Version(), "articles", len(list))
-	if err := serve(ctx, ln, srv); err != nil {
+	opts := httpd.Options{Grace: *grace, MaxConns: *maxConns, Log: log}
+	if err := httpd.Serve(ctx, ln, httpd.AccessLog(log, srv), opts); err != nil {
 		fmt.Fprintln(stderr, "gloss:", err)
 		return 1
 	}
@@ -128,32 +135,6 @@ func webFS(dir string) fs.FS {
 		return web.FS()
 	}
 	return os.DirFS(dir)
-}
-
-// serve runs h on ln until ctx ends, then lets requests in flight finish.
-func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	hs := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil {
-		return err
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
 }
 
 // displayAddr turns a listening address into one a browser can open.
