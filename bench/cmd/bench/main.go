@@ -193,7 +193,7 @@ func (b *Bench) measure(ctx context.Context) {
 		b.rep.Skip(secCards, "Chromium not installed", "cards")
 		b.rep.Skip(secEmbed, "Chromium not installed", "embed")
 	} else {
-		bctx, stopBrowser, err := b.startBrowser(ctx)
+		bctx, stopBrowser, err := b.startBrowser(ctx, "chromium")
 		if err != nil {
 			b.rep.Fail("%v", err)
 			for _, sec := range []string{secPage, secCards, secEmbed} {
@@ -215,6 +215,7 @@ func (b *Bench) measure(ctx context.Context) {
 	} else {
 		step("5 server", b.measureServer)
 	}
+	step("6 scale", b.measureScale)
 }
 
 // findTools looks up the programs the bench runs.
