@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -262,5 +263,16 @@ func ShuffleWords(text string, keep []string, rng *rand.Rand) string {
 	}
 	words = append(words, strings.Fields(text[free:])...)
 	rng.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+	// A line may not start with a word that would make it another block.
+	for i, w := range words {
+		if !startsBlock.MatchString(w) {
+			words[0], words[i] = words[i], words[0]
+			break
+		}
+	}
 	return strings.Join(words, " ")
 }
+
+// startsBlock matches the words that, first on a line, start a Markdown
+// block: a list item's number or bullet, a heading, a quote, a fence.
+var startsBlock = regexp.MustCompile("^([0-9]{1,9}[.)]|[-+*>#=|~`].*)$")

@@ -37,6 +37,17 @@ func TestShuffleWordsKeepsPhrasesWhole(t *testing.T) {
 	}
 }
 
+// No shuffle starts a line with a word that would make it a list item.
+func TestShuffleWordsStartsNoBlock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50 {
+		got := ShuffleWords("The talks of 2022. ended - 1. as * signed", nil, rng)
+		if first, _, _ := strings.Cut(got, " "); startsBlock.MatchString(first) {
+			t.Fatalf("%q starts with %q", got, first)
+		}
+	}
+}
+
 func TestSplitMarker(t *testing.T) {
 	for _, c := range []struct{ line, marker, text string }{
 		{"## A Conflict Rooted", "## ", "A Conflict Rooted"},
