@@ -50,6 +50,7 @@ type scaleRun struct {
 	VisitBytes   int       `json:"first_visit_bytes"`
 	VisitFetches []fetched `json:"first_visit_fetches"`
 	Precache     int       `json:"precache_entries"`
+	StartMs      float64   `json:"server_start_ms"`
 	RSSKB        int       `json:"server_rss_kb"`
 	ExportMs     float64   `json:"export_ms"`
 	EditMs       []float64 `json:"edit_to_visible_ms"`
@@ -121,11 +122,13 @@ func (b *Bench) addScaleRows(one, many scaleRun, browser bool) {
 	}
 	pre := row("precache entries", float64(one.Precache), float64(many.Precache), count, 0)
 	pre.Note = "resourcesToCache of /app-worker.js, less the root page the worker leaves out"
+	up := row("gloss serve -content start-up (until / answers)", one.StartMs, many.StartMs, Ms, 0)
+	up.Note = "every page is rendered before the server listens"
 	rss := row("server RSS after every page once", float64(one.RSSKB), float64(many.RSSKB), mb, 0)
 	rss.Note = "VmRSS of gloss serve -content"
 	exp := row("gloss export -content (wall time)", one.ExportMs, many.ExportMs, Ms, 0)
 	exp.Note = "one run each"
-	b.rep.Add(secScale, pre, rss, exp)
+	b.rep.Add(secScale, pre, up, rss, exp)
 	if !browser {
 		b.rep.Skip(secScale, "Chromium not installed", "edit-to-visible")
 		return
@@ -163,11 +166,13 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 	if err != nil {
 		return r, err
 	}
+	start := time.Now()
 	p, base, err := b.startGlossContent(ctx, dir, n)
 	if err != nil {
 		return r, err
 	}
 	defer p.Stop(5 * time.Second)
+	r.StartMs = float64(time.Since(start).Microseconds()) / 1000
 
 	if r.WasmURL, r.WasmBytes, r.WasmEncoding, err = servedWasm(ctx, base); err != nil {
 		return r, err
