@@ -15,12 +15,12 @@ import (
 	"github.com/gloss/gloss/internal/chrome"
 )
 
-// startBrowser starts one headless Chromium for the whole run. Each
-// measurement opens its own tab in a new browser context (an empty
-// cache, no service worker, no storage): a fresh profile, without the
-// cost of a new process.
-func (b *Bench) startBrowser(ctx context.Context) (context.Context, func(), error) {
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, chrome.Options(b.chrome, b.tempDir("chromium"))...)
+// startBrowser starts a headless Chromium with its profile in the run's
+// temporary folder profile. Each measurement opens its own tab in a new
+// browser context (an empty cache, no service worker, no storage): a
+// fresh profile, without the cost of a new process.
+func (b *Bench) startBrowser(ctx context.Context, profile string) (context.Context, func(), error) {
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, chrome.Options(b.chrome, b.tempDir(profile))...)
 	bctx, cancel := chromedp.NewContext(alloc)
 	stop := func() { cancel(); cancelAlloc() }
 	if err := chromedp.Do(bctx); err != nil {
@@ -30,9 +30,13 @@ func (b *Bench) startBrowser(ctx context.Context) (context.Context, func(), erro
 	return bctx, stop, nil
 }
 
-// freshTab opens a tab in a new, empty browser context.
-func (b *Bench) freshTab() (context.Context, context.CancelFunc, error) {
-	tab, cancel := chromedp.NewContext(b.browser, chromedp.WithNewBrowserContext())
+// freshTab opens a tab of the run's browser in a new, empty browser
+// context.
+func (b *Bench) freshTab() (context.Context, context.CancelFunc, error) { return newTab(b.browser) }
+
+// newTab opens a tab of browser in a new, empty browser context.
+func newTab(browser context.Context) (context.Context, context.CancelFunc, error) {
+	tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	if err := chromedp.Do(tab); err != nil {
 		cancel()
 		return nil, nil, err

@@ -1,8 +1,9 @@
 // Command bench measures Gloss against its anchors and prints one table:
 // the wasm's bytes against a go-app hello world, the page's paint and
 // start-up in headless Chromium, the cards' click latency against bare
-// native popovers, the embed's cost to a publisher's page, and the
-// server's throughput against nginx serving the static export. It writes
+// native popovers, the embed's cost to a publisher's page, the server's
+// throughput against nginx serving the static export, and what grows
+// with the archive (200 articles against 1, served with -content). It writes
 // the same figures, with the samples behind them, to bench/results.json.
 //
 // Run it with `make bench`, which builds what it needs first. It exits
@@ -66,7 +67,7 @@ func run() int {
 	flag.IntVar(&b.loads, "loads", 5, "fresh page loads per CPU rate")
 	flag.IntVar(&b.cardRounds, "card-rounds", 3, "times each card is clicked")
 	flag.StringVar(&b.glossBin, "gloss", "bin/gloss", "the gloss binary (make build)")
-	flag.StringVar(&b.webDir, "web", "web", "the web folder with the built app.wasm")
+	flag.StringVar(&b.webDir, "web", "web", "the web folder with the built app.wasm that section 1 measures (bin/gloss embeds the same)")
 	flag.BoolVar(&b.verbose, "v", true, "print progress on stderr")
 	timeout := flag.Duration("timeout", 20*time.Minute, "give up after this long")
 	only := flag.String("only", "", "measure only these sections, as 1,3 (for working on the bench; make bench measures all)")
@@ -138,7 +139,7 @@ func run() int {
 	return 0
 }
 
-// measure runs the five sections, each as far as the tools and the
+// measure runs the six sections, each as far as the tools and the
 // landed features allow.
 func (b *Bench) measure(ctx context.Context) {
 	b.findTools()
@@ -193,7 +194,7 @@ func (b *Bench) measure(ctx context.Context) {
 		b.rep.Skip(secCards, "Chromium not installed", "cards")
 		b.rep.Skip(secEmbed, "Chromium not installed", "embed")
 	} else {
-		bctx, stopBrowser, err := b.startBrowser(ctx)
+		bctx, stopBrowser, err := b.startBrowser(ctx, "chromium")
 		if err != nil {
 			b.rep.Fail("%v", err)
 			for _, sec := range []string{secPage, secCards, secEmbed} {
@@ -215,6 +216,7 @@ func (b *Bench) measure(ctx context.Context) {
 	} else {
 		step("5 server", b.measureServer)
 	}
+	step("6 scale", b.measureScale)
 }
 
 // findTools looks up the programs the bench runs.

@@ -1,6 +1,7 @@
 package main
 
-// gloss serve, started by the bench on a free loopback port.
+// gloss serve, started by the bench on a free loopback port, serving the
+// articles and assets built into the binary: the one binary as shipped.
 
 import (
 	"context"
@@ -22,7 +23,7 @@ func (b *Bench) startGloss(ctx context.Context) error {
 			return err
 		}
 		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		cmd := exec.Command(b.glossBin, "serve", "-addr", addr, "-web", b.webDir)
+		cmd := exec.Command(b.glossBin, "serve", "-addr", addr)
 		cmd.Dir = b.root
 		p, err := StartProc("gloss serve", cmd, filepath.Join(b.tempDir("logs"), fmt.Sprintf("gloss-serve-%d.log", attempt)))
 		if err != nil {

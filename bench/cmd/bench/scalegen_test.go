@@ -1,0 +1,115 @@
+package main
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gloss/gloss/content/parse"
+)
+
+func TestShuffleWordsKeepsPhrasesWhole(t *testing.T) {
+	text := "Putin alluded to a previously drafted peace agreement in Istanbul, which could have ended the war."
+	keep := []string{"a previously drafted peace agreement in Istanbul", "ended"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	changed := false
+	for range 20 {
+		got := ShuffleWords(text, keep, rng)
+		for _, k := range keep {
+			if strings.Count(got, k) != 1 {
+				t.Fatalf("%q holds %q %d times, want once", got, k, strings.Count(got, k))
+			}
+		}
+		want := strings.Fields(text)
+		have := strings.Fields(got)
+		slices.Sort(want)
+		slices.Sort(have)
+		if !slices.Equal(want, have) {
+			t.Fatalf("the words changed:\n got %q\nfrom %q", got, text)
+		}
+		changed = changed || got != text
+	}
+	if !changed {
+		t.Error("20 shuffles all gave the text back unchanged")
+	}
+}
+
+// No shuffle starts a line with a word that would make it a list item.
+func TestShuffleWordsStartsNoBlock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50 {
+		got := ShuffleWords("The talks of 2022. ended - 1. as * signed", nil, rng)
+		if first, _, _ := strings.Cut(got, " "); startsBlock.MatchString(first) {
+			t.Fatalf("%q starts with %q", got, first)
+		}
+	}
+}
+
+func TestSplitMarker(t *testing.T) {
+	for _, c := range []struct{ line, marker, text string }{
+		{"## A Conflict Rooted", "## ", "A Conflict Rooted"},
+		{"- item words", "- ", "item words"},
+		{"#hashtag is text", "", "#hashtag is text"},
+		{"Plain text", "", "Plain text"},
+	} {
+		m, txt := splitMarker(c.line)
+		if m != c.marker || txt != c.text {
+			t.Errorf("splitMarker(%q) = %q, %q; want %q, %q", c.line, m, txt, c.marker, c.text)
+		}
+	}
+}
+
+// Copies of the seed parse, each with its own slug and date, and no two
+// alike.
+func TestGenArticlesFromTheSeed(t *testing.T) {
+	seed := filepath.Join("..", "..", "..", "articles", "ukraine-talks-2024")
+	dir := t.TempDir()
+	slugs, err := GenArticles(seed, dir, 3, rand.New(rand.NewPCG(3, 4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := parse.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || len(slugs) != 3 {
+		t.Fatalf("%d articles, %d slugs; want 3", len(got), len(slugs))
+	}
+	seedArticles, err := parse.Load([]string{seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range got {
+		if a.Slug != slugs[i] {
+			t.Errorf("article %d is %s, want %s (the newest first)", i, a.Slug, slugs[i])
+		}
+		if len(a.Notes) != len(seedArticles[0].Notes) {
+			t.Errorf("%s has %d notes, the seed %d", a.Slug, len(a.Notes), len(seedArticles[0].Notes))
+		}
+		if i > 0 && !got[i].Date.Before(got[i-1].Date) {
+			t.Errorf("%s is dated %v, not before %v", a.Slug, a.Date, got[i-1].Date)
+		}
+	}
+	bodies := map[string]bool{}
+	for _, s := range append(slugs, "") {
+		p := filepath.Join(dir, s, "article.md")
+		if s == "" {
+			p = filepath.Join(seed, "article.md")
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, err := splitFront(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies[string(body)] = true
+	}
+	if len(bodies) != 4 {
+		t.Errorf("%d distinct bodies among the seed and 3 copies, want 4", len(bodies))
+	}
+}
