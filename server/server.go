@@ -171,6 +171,19 @@ func (s *Server) loadText() (map[string]*encoded, error) {
 		text["/web/"+name] = encode(b, brotliBest)
 		return nil
 	})
+	if err == nil {
+		s.etags = make(map[string]string)
+		err = fs.WalkDir(s.cfg.Web, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || textType(name) != "" || strings.HasPrefix(name, "app.wasm") {
+				return err
+			}
+			b, err := fs.ReadFile(s.cfg.Web, name)
+			if err == nil {
+				s.etags[name] = `"` + etagOf(b) + `"`
+			}
+			return err
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
@@ -246,5 +259,10 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", cache)
+	// Files embedded in the binary have no modification time: an ETag
+	// lets a revalidation (the worker's precache, say) end in a 304.
+	if tag, ok := s.etags[name]; ok {
+		w.Header().Set("ETag", tag)
+	}
 	s.static.ServeHTTP(w, r)
 }

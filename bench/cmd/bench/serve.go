@@ -23,7 +23,10 @@ func (b *Bench) startGloss(ctx context.Context) error {
 			return err
 		}
 		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		cmd := exec.Command(b.glossBin, "serve", "-addr", addr)
+		// With its public origin given, as in production, gloss serves
+		// pages compressed once; for a loopback Host without one it would
+		// build each page's absolute links per request.
+		cmd := exec.Command(b.glossBin, "serve", "-addr", addr, "-origin", "http://"+addr)
 		cmd.Dir = b.root
 		p, err := StartProc("gloss serve", cmd, filepath.Join(b.tempDir("logs"), fmt.Sprintf("gloss-serve-%d.log", attempt)))
 		if err != nil {
