@@ -28,7 +28,9 @@ type Server struct {
 	// text are the text assets by URL path, minified and compressed
 	// once: go-app's scripts, the manifest, and web/'s scripts, styles
 	// and other text files.
-	text    map[string]*encoded
+	text map[string]*encoded
+	// etags are the other web/ files' ETags, by name.
+	etags   map[string]string
 	static  http.Handler
 	version string
 	content atomic.Pointer[snapshot]
