@@ -145,12 +145,15 @@ func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 func TestWasmIsBlockedCardsStillOpen(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, blockURLs(s.URL+"/web/app.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, blockURLs(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
 	for _, n := range anchored(seed)[:3] {
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
 		waitFor(t, ctx, noCardOpen, 5*time.Second)
+	}
+	if eval[bool](t, ctx, `!document.getElementById("app-wasm-loader")`) {
+		t.Fatal("the wasm ran although it was blocked: this test proves nothing")
 	}
 }
 
