@@ -2,8 +2,9 @@
 //
 // The types are plain Go values with no parser behind them: the server and
 // the build tools fill them from files (see package content/parse), and the
-// wasm receives them as generated Go literals, so nothing here may import a
-// parser or anything of the UI or of HTTP.
+// wasm decodes them from the JSON data island of each page (the json tags
+// name that format), so nothing here may import a parser or anything of the
+// UI or of HTTP.
 package content
 
 // Article is one news article with the notes (context cards) anchored to its
