@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strconv"
 	"sync"
 
@@ -55,22 +56,46 @@ func (s *Server) setArticles(articles []content.Article) (changed bool, err erro
 	defer s.setMu.Unlock()
 	next := &snapshot{articles: articles, pages: make(map[string]*page)}
 	rendered := make(map[string]*page, len(articles))
+	pages := make([]*page, len(articles))
+	keys := make([]string, len(articles))
+	var missing []int
 	for i, a := range articles {
-		paths := site.Paths(a, i == 0)
 		key, err := pageKey(a, i == 0)
 		if err != nil {
 			return false, err
 		}
-		p := s.rendered[key]
-		if p == nil {
-			if p, err = s.renderPage(a, i == 0); err != nil {
-				return false, fmt.Errorf("server: %w", err)
-			}
-			changed = true
+		keys[i] = key
+		if pages[i] = s.rendered[key]; pages[i] == nil {
+			missing = append(missing, i)
 		}
-		rendered[key] = p
-		for _, path := range paths {
-			next.pages[path] = p
+	}
+	// Pages to build are built on every core: go-app's rendering is
+	// serialised (renderMu), their compression is not.
+	errs := make([]error, len(articles))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(missing)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				pages[i], errs[i] = s.renderPage(articles[i], i == 0)
+			}
+		}()
+	}
+	for _, i := range missing {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return false, fmt.Errorf("server: %w", err)
+	}
+	changed = len(missing) > 0
+	for i, a := range articles {
+		rendered[keys[i]] = pages[i]
+		for _, path := range site.Paths(a, i == 0) {
+			next.pages[path] = pages[i]
 		}
 	}
 	changed = changed || len(rendered) != len(s.rendered)
@@ -96,7 +121,7 @@ func (s *Server) renderPage(a content.Article, newest bool) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &page{article: a, Page: pg, encoded: &encoded{identity: pg.HTML, gzip: pg.Gzip, br: brotliOf(pg.HTML, brotliPage), etag: etagOf(pg.HTML)}}, nil
+	return &page{article: a, Page: pg, encoded: encode(pg.HTML, brotliPage)}, nil
 }
 
 // BuildPage pre-renders article a's page, the same at each of its paths,
@@ -126,7 +151,7 @@ func BuildPage(h http.Handler, a content.Article, newest bool, origin, base stri
 	if err != nil {
 		return Page{}, fmt.Errorf("page %s: %w", a.Slug, err)
 	}
-	return Page{HTML: html, Gzip: gzipBest(html)}, nil
+	return Page{HTML: html}, nil
 }
 
 // HeadLinks are the tags that name a page's article: the canonical link

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 	"github.com/tdewolff/minify/v2"
@@ -13,11 +14,35 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 )
 
-// encoded is a response body with its compressed copies, made once: a
-// reader's browser gets brotli where it accepts it, else gzip.
+// encoded is a response body with its compressed copies, each made once,
+// when first asked for: a reader's browser gets brotli where it accepts
+// it, else gzip. Making them lazily keeps start-up and an edit's preview
+// to rendering alone.
 type encoded struct {
-	identity, gzip, br []byte
-	etag               string // the identity body's hash, unquoted
+	identity []byte
+	etag     string // the identity body's hash, unquoted
+	quality  int    // brotli's
+
+	gzOnce, brOnce sync.Once
+	gzip, br       []byte
+}
+
+func (e *encoded) gzipped() []byte {
+	e.gzOnce.Do(func() {
+		if e.gzip == nil {
+			e.gzip = gzipBest(e.identity)
+		}
+	})
+	return e.gzip
+}
+
+func (e *encoded) brotli() []byte {
+	e.brOnce.Do(func() {
+		if e.br == nil {
+			e.br = brotliOf(e.identity, e.quality)
+		}
+	})
+	return e.br
 }
 
 // Brotli qualities: the best for what is compressed once per build, and
@@ -29,7 +54,7 @@ const (
 )
 
 func encode(b []byte, brQuality int) *encoded {
-	return &encoded{identity: b, gzip: gzipBest(b), br: brotliOf(b, brQuality), etag: etagOf(b)}
+	return &encoded{identity: b, etag: etagOf(b), quality: brQuality}
 }
 
 func brotliOf(b []byte, quality int) []byte {
@@ -59,9 +84,9 @@ func (e *encoded) serve(w http.ResponseWriter, r *http.Request, ctype, cache str
 	enc := negotiate(r, "br", "gzip")
 	switch enc {
 	case "br":
-		body, etag = e.br, etag+"-br"
+		body, etag = e.brotli(), etag+"-br"
 	case "gzip":
-		body, etag = e.gzip, etag+"-gzip"
+		body, etag = e.gzipped(), etag+"-gzip"
 	}
 	etag = `"` + etag + `"`
 	h.Set("ETag", etag)

@@ -153,7 +153,7 @@ func WithOEmbedLink(p Page, href, title string) (Page, error) {
 	}
 	out := make([]byte, 0, len(p.HTML)+len(tag))
 	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
-	return Page{HTML: out, Gzip: gzipBest(out)}, nil
+	return Page{HTML: out}, nil
 }
 
 // NormalizeOrigin checks a public origin given on the command line

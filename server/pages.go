@@ -12,8 +12,6 @@ import (
 // Page is a pre-rendered HTML page.
 type Page struct {
 	HTML []byte
-	// Gzip is HTML compressed, for clients that accept it.
-	Gzip []byte
 }
 
 // viewport is the viewport go-app writes into every page. It forbids
@@ -46,7 +44,7 @@ func Render(h http.Handler, path string) (Page, error) {
 	// go-app names the page by the request's URL, here a made-up host:
 	// the page's public URL is set, if known, by WithPageURL.
 	doc = ogURL.ReplaceAll(doc, nil)
-	return Page{HTML: doc, Gzip: gzipBest(doc)}, nil
+	return Page{HTML: doc}, nil
 }
 
 // appScript is go-app's script tag for app.js, which starts the wasm
@@ -75,7 +73,7 @@ func WithPageURL(p Page, url string) (Page, error) {
 	tag := `<meta ` + Attr("content", url) + ` property="og:url">` + "\n"
 	out := make([]byte, 0, len(p.HTML)+len(tag))
 	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
-	return Page{HTML: out, Gzip: gzipBest(out)}, nil
+	return Page{HTML: out}, nil
 }
 
 // joinBodyLines removes the line breaks go-app's printer puts between the

@@ -206,11 +206,8 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p *page) {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 				return
 			}
-			e = &encoded{identity: body, etag: etagOf(body)}
-			switch negotiate(r, "br", "gzip") {
-			case "br":
-				e.br = brotliOf(body, brotliFast)
-			case "gzip":
+			e = encode(body, brotliFast)
+			if negotiate(r, "br", "gzip") == "gzip" {
 				e.gzip = gzipFast(body)
 			}
 		}
