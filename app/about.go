@@ -30,7 +30,6 @@ func About(a content.Article) app.UI {
 		Attr("popover", "auto").
 		Attr("role", "dialog").
 		Aria("labelledby", AboutID+"-title").
-		Attr("autofocus", true).
 		TabIndex(-1).
 		Body(
 			app.Div().Class("gloss-card-head").Body(

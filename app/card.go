@@ -7,9 +7,10 @@ import (
 
 // Card renders a note as a non-modal dialog in the top layer. It is a
 // native auto popover: it opens from its trigger without script, closes on
-// Escape or a click outside, and only one is open at a time. The autofocus
-// attribute moves focus into the card when it opens; the browser returns
-// focus to the trigger when it closes.
+// Escape or a click outside, and only one is open at a time. web/gloss.js
+// moves focus into the card when the reader opens it (autofocus would be
+// refused, with a console error, in a cross-origin frame); the browser
+// returns focus to the trigger when it closes.
 func Card(n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
 	id := CardID(n.ID)
 	return app.Div().
@@ -18,7 +19,6 @@ func Card(n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
 		Attr("popover", "auto").
 		Attr("role", "dialog").
 		Aria("labelledby", id+"-title").
-		Attr("autofocus", true).
 		TabIndex(-1).
 		Body(
 			app.Div().Class("gloss-card-head").Body(

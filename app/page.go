@@ -52,7 +52,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.installable = !p.embed && ctx.IsAppInstallable()
 	p.update = !p.embed && ctx.AppUpdateAvailable()
 	// Where CSS cannot place a card next to its phrase, Go does, each time
-	// one opens. (web/gloss.js keeps aria-expanded and the URL in step.)
+	// one opens. (web/gloss.js moves focus into it and keeps the URL in step.)
 	if !cssPlacesCards() {
 		p.releasePlacing = listenCardOpens(placeCard)
 	}
@@ -107,7 +107,6 @@ func (p *Page) Render() app.UI {
 					Class("gloss-link-button").
 					Attr("popovertarget", AboutID).
 					Aria("controls", AboutID).
-					Aria("expanded", "false").
 					Aria("haspopup", "dialog").
 					Text("About this article")),
 			),
