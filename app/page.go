@@ -116,7 +116,12 @@ func (p *Page) Render() app.UI {
 			ArticleText(a, p.plain),
 		),
 		KindLabels(),
-		app.Div().Class("gloss-cards").Body(cards...),
+		// The cards, in the order of their phrases: printed, they are the
+		// article's numbered endnotes under this heading (web/gloss.css).
+		app.Div().Class("gloss-cards").Body(
+			app.H2().Class("gloss-notes-title").Hidden(true).Text("Notes"),
+			app.Range(cards).Slice(func(i int) app.UI { return cards[i] }),
+		),
 		app.If(len(a.AboutNotes()) > 0, About(a)),
 	)
 }

@@ -178,6 +178,13 @@
     if (phrase && e.target.closest && e.target.closest(".gloss-phrase") === phrase && !e.target.closest(".gloss-mark")) e.preventDefault();
   }, true);
 
+  // Printed, every card is an endnote after the article (web/gloss.css);
+  // an open one, in the top layer, would print over the article instead.
+  window.addEventListener("beforeprint", function () {
+    var open = document.querySelector(".gloss-card:popover-open");
+    if (open) open.hidePopover();
+  });
+
   // Links that open a new tab are left to the browser, with their
   // rel=noopener; go-app would otherwise intercept them with window.open.
   document.addEventListener("click", function (e) {
