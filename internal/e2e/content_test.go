@@ -135,7 +135,7 @@ func TestHostileContentRendersInertAndReadable(t *testing.T) {
 	if eval[bool](t, ctx, fmt.Sprintf(`window.%s === 1`, fixtures.Pwned)) {
 		t.Fatal("a script from the content ran")
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll("script:not([src]), img, [onerror], [onmouseover]").length`); n != 0 {
+	if n := eval[int](t, ctx, `document.querySelectorAll("script:not([src]):not([type=\"gloss/after-paint\"]), img, [onerror], [onmouseover]").length`); n != 0 {
 		t.Errorf("%d elements from the content became markup", n)
 	}
 	bad := eval[[]string](t, ctx, `[...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href")).filter(h => !/^(https?:\/\/|#)/.test(h))`)
