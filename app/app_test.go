@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -115,7 +116,7 @@ func TestHiddenHighlightsLeaveTheTextVerbatim(t *testing.T) {
 
 func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 	n := sample.Notes[0]
-	card := Card(n, false, func(app.Context, app.Event) {})
+	card := Card(i18n.For("en"), n, false, func(app.Context, app.Event) {})
 	err := app.TestMatch(mounted(t, card), app.TestUIDescriptor{
 		Path: app.TestPath(0),
 		Expected: app.Div().
@@ -225,15 +226,41 @@ func TestAmountsReadAsAReaderExpects(t *testing.T) {
 		{content.Figure{Amount: 1900}, "1900"},
 		{content.Figure{Amount: 1234567.5, Currency: "CHF"}, "CHF 1,234,567.5"},
 	} {
-		if got := FormatAmount(tc.f); got != tc.want {
+		if got := FormatAmount(i18n.For("en"), tc.f); got != tc.want {
 			t.Errorf("FormatAmount(%+v) = %q, want %q", tc.f, got, tc.want)
 		}
 	}
 }
 
 func TestAChartHasATextEquivalent(t *testing.T) {
-	html := app.HTMLString(FigureChart("budget", sample.Notes[0].Figures))
+	html := app.HTMLString(FigureChart(i18n.For("en"), "budget", sample.Notes[0].Figures))
 	if !strings.Contains(html, `aria-label="Budget. Works: €1.5 m; Books: €0.5 m"`) || !strings.Contains(html, `role="img"`) {
 		t.Fatalf("chart has no text equivalent: %s", html)
+	}
+}
+
+// The interface speaks the article's language: its labels and dates from
+// the catalogue, its direction from the language.
+func TestThePageSpeaksTheArticlesLanguage(t *testing.T) {
+	a := sample
+	a.Lang = "uk"
+	a.Date = content.Date{Year: 2024, Month: 2, Day: 8}
+	html := app.HTMLString((&Page{Article: a}).Render())
+	for _, want := range []string{
+		`lang="uk"`, `dir="ltr"`, "8 лютого 2024", "Сховати виділення", "Після публікації", "станом на", ">1 березня 2025<",
+		"Джерела", `aria-label="Закрити"`, "Копіювати посилання", "Картка з цифрами", "Примітки",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("a Ukrainian page lacks %s", want)
+		}
+	}
+	for _, english := range []string{"Since publication", "Sources", "Hide highlights", "February"} {
+		if strings.Contains(html, english) {
+			t.Errorf("a Ukrainian page says %q", english)
+		}
+	}
+	a.Lang = "ar"
+	if html := app.HTMLString((&Page{Article: a}).Render()); !strings.Contains(html, `dir="rtl"`) {
+		t.Error("an Arabic page is not right to left")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/fixtures"
 )
@@ -29,7 +30,7 @@ func keyFacts(n content.Note) []string {
 		facts = append(facts, n.Timeline[0].Date.String())
 	}
 	if len(n.Figures.Items) > 0 {
-		facts = append(facts, app.FormatAmount(n.Figures.Items[0]))
+		facts = append(facts, app.FormatAmount(i18n.For("en"), n.Figures.Items[0]))
 	}
 	if !n.Since.IsZero() {
 		facts = append(facts, "Since publication", n.Since.AsOf.String())
