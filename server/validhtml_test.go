@@ -22,3 +22,14 @@ func TestTheLoaderImageIsDecoration(t *testing.T) {
 		t.Errorf("a page without the loader: %q, %v", got, err)
 	}
 }
+
+func TestTheDocumentSpeaksTheArticlesLanguage(t *testing.T) {
+	in := `<!DOCTYPE html><html lang="en"><head></head><body><main class="gloss" dir="rtl" id="gloss" lang="ar">`
+	got, err := validHTML([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<html dir="rtl" lang="ar">`; !strings.Contains(string(got), want) {
+		t.Errorf("validHTML(%q) = %q, want %s in it", in, got, want)
+	}
+}
