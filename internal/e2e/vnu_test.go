@@ -93,16 +93,17 @@ func TestPagesValidate(t *testing.T) {
 	}
 	errs := 0
 	for _, m := range msgs {
-		if m.Type != "error" && m.SubType != "fatal" {
-			continue
-		}
-		errs++
 		file := strings.TrimPrefix(m.URL, "file:")
 		name, ok := names[file]
 		if !ok {
 			rel, _ := filepath.Rel(dir, file)
 			name = rel
 		}
+		if m.Type != "error" && m.SubType != "fatal" {
+			t.Logf("%s:%d: %s %s: %s", name, m.LastLine, m.Type, m.SubType, m.Message)
+			continue
+		}
+		errs++
 		t.Errorf("%s:%d: %s\n    %s", name, m.LastLine, m.Message, strings.TrimSpace(m.Extract))
 	}
 	t.Logf("vnu %s: %d pages (%d served, %d exported), %d errors, %d other messages", vnuVersion, len(files), len(paths), exported, errs, len(msgs)-errs)
