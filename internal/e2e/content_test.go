@@ -21,8 +21,8 @@ func keyFacts(n content.Note) []string {
 	var facts []string
 	if len(n.Body) > 0 {
 		text := plainBlock(n.Body[0])
-		if len(text) > 50 {
-			text = text[:50]
+		if r := []rune(text); len(r) > 50 {
+			text = string(r[:50])
 		}
 		facts = append(facts, text)
 	}
