@@ -4,6 +4,7 @@ import (
 	_ "embed"
 
 	ui "github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -19,19 +20,25 @@ var workerTemplate string
 // writes app.js, the service worker and the manifest. The server and the
 // static export both use it, so they produce the same pages.
 func AppHandler(articles []content.Article, version string) *app.Handler {
-	title := "Gloss"
+	title, lang := "Gloss", "en"
 	if len(articles) > 0 {
 		title = articles[0].Title
+		if articles[0].Lang != "" {
+			lang = articles[0].Lang
+		}
 	}
 	return &app.Handler{
-		Name:            Info.Name,
-		ShortName:       Info.ShortName,
-		Title:           title,
-		Description:     Info.Description,
-		Lang:            "en",
+		Name:        Info.Name,
+		ShortName:   Info.ShortName,
+		Title:       title,
+		Description: Info.Description,
+		// go-app has one language and one loader text for the whole
+		// site: the first article's. (Each page's <html> then takes its
+		// own article's language: validHTML.)
+		Lang:            lang,
 		BackgroundColor: Info.BackgroundColor,
 		ThemeColor:      Info.ThemeColor,
-		LoadingLabel:    "Loading interactive features {progress}%",
+		LoadingLabel:    i18n.For(lang).Loading,
 		Icon: app.Icon{
 			Default:    "/web/icon-192.png",
 			Large:      "/web/icon-512.png",
