@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -11,7 +12,7 @@ const AboutID = "about"
 // About is the panel about the article as a whole: its date, what it gets
 // wrong, and what has happened since. Like a card, it is a native popover
 // dialog.
-func About(a content.Article) app.UI {
+func About(t *i18n.Strings, a content.Article) app.UI {
 	notes := a.AboutNotes()
 	sections := make([]app.UI, 0, len(notes))
 	for _, n := range notes {
@@ -21,7 +22,7 @@ func About(a content.Article) app.UI {
 			Aria("labelledby", n.ID+"-title").
 			Body(
 				app.H3().ID(n.ID+"-title").Dir("auto").Text(n.Title),
-				CardBody(n),
+				CardBody(t, n),
 			))
 	}
 	return app.Div().
@@ -30,21 +31,20 @@ func About(a content.Article) app.UI {
 		Attr("popover", "auto").
 		Attr("role", "dialog").
 		Aria("labelledby", AboutID+"-title").
-		Attr("autofocus", true).
 		TabIndex(-1).
 		Body(
 			app.Div().Class("gloss-card-head").Body(
 				app.P().Class("gloss-kind").Body(
-					app.Text("Published "),
-					app.Time().DateTime(a.Date.ISO()).Text(a.Date.String()),
+					app.Text(t.Published),
+					app.Time().DateTime(a.Date.ISO()).Text(t.Date(a.Date)),
 				),
-				app.H2().ID(AboutID+"-title").Class("gloss-card-title").Text("About this article"),
+				app.H2().ID(AboutID+"-title").Class("gloss-card-title").Text(t.About),
 				app.Button().
 					Type("button").
 					Class("gloss-close").
 					Attr("popovertarget", AboutID).
 					Attr("popovertargetaction", "hide").
-					Aria("label", "Close").
+					Aria("label", t.Close).
 					Text("×"),
 			),
 			app.Div().Class("gloss-about-body").Body(sections...),

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -26,22 +28,40 @@ func ArticleText(a content.Article, plain bool) app.UI {
 }
 
 // phrase renders one run of the article; a run that opens a note becomes
-// its trigger button.
+// a label around its trigger button, so the phrase wraps like the words
+// around it. A button is laid out as one unbreakable box, and a button
+// with display: contents cannot be focused, so the button holds only the
+// phrase's first word and the label the rest: a click anywhere on the
+// phrase is a click on the button (a label's activation), and Tab, Enter
+// and Space reach a real button that opens the card without script. The
+// button is named by the whole phrase; the rest is hidden from assistive
+// technology, which would otherwise read it twice.
 func phrase(a content.Article, r content.Inline, plain bool) app.UI {
 	n, ok := a.Note(r.Note)
 	if r.Note == "" || !ok || plain {
 		return styled(r, app.Text(r.Text))
 	}
-	return app.Button().
+	id := TriggerID(n.ID)
+	first, rest := r.Text, ""
+	if i := strings.IndexByte(r.Text, ' '); i > 0 {
+		first, rest = r.Text[:i], r.Text[i:]
+	}
+	trigger := app.Button().
 		Type("button").
-		ID(TriggerID(n.ID)).
-		Class("gloss-mark", "gloss-kind-"+string(n.Kind)).
+		ID(id).
+		Class("gloss-mark").
 		Attr("popovertarget", CardID(n.ID)).
 		Aria("controls", CardID(n.ID)).
-		Aria("expanded", "false").
 		Aria("haspopup", "dialog").
 		Aria("describedby", KindLabelID(n.Kind)).
-		Text(r.Text)
+		Text(first)
+	if rest == "" {
+		return app.Label().Class("gloss-phrase", "gloss-kind-"+string(n.Kind)).Body(trigger)
+	}
+	return app.Label().Class("gloss-phrase", "gloss-kind-"+string(n.Kind)).Body(
+		trigger.Aria("labelledby", id+" "+id+"-rest"),
+		app.Span().ID(id+"-rest").Aria("hidden", true).Text(rest),
+	)
 }
 
 // CardID is the id of a note's card element and the deep-link fragment

@@ -1,16 +1,18 @@
 package app
 
 import (
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Card renders a note as a non-modal dialog in the top layer. It is a
 // native auto popover: it opens from its trigger without script, closes on
-// Escape or a click outside, and only one is open at a time. The autofocus
-// attribute moves focus into the card when it opens; the browser returns
-// focus to the trigger when it closes.
-func Card(n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
+// Escape or a click outside, and only one is open at a time. web/gloss.js
+// moves focus into the card when the reader opens it (autofocus would be
+// refused, with a console error, in a cross-origin frame); the browser
+// returns focus to the trigger when it closes.
+func Card(t *i18n.Strings, n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
 	id := CardID(n.ID)
 	return app.Div().
 		ID(id).
@@ -18,29 +20,28 @@ func Card(n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
 		Attr("popover", "auto").
 		Attr("role", "dialog").
 		Aria("labelledby", id+"-title").
-		Attr("autofocus", true).
 		TabIndex(-1).
 		Body(
 			app.Div().Class("gloss-card-head").Body(
-				app.P().Class("gloss-kind").Text(n.Kind.Label()),
+				app.P().Class("gloss-kind").Text(t.Kind(n.Kind)),
 				app.H2().ID(id+"-title").Class("gloss-card-title").Dir("auto").Text(n.Title),
 				app.Button().
 					Type("button").
 					Class("gloss-close").
 					Attr("popovertarget", id).
 					Attr("popovertargetaction", "hide").
-					Aria("label", "Close").
+					Aria("label", t.Close).
 					Text("×"),
 			),
-			CardBody(n),
+			CardBody(t, n),
 			app.P().Class("gloss-card-foot").Body(
 				app.A().
 					Class("gloss-permalink").
 					Href("#"+id).
 					On("click", onCopy).
-					Text("Copy link"),
+					Text(t.CopyLink),
 				app.Span().Class("gloss-copied").Aria("live", "polite").Body(
-					app.If(copied, app.Text("Link copied")),
+					app.If(copied, app.Text(t.LinkCopied)),
 				),
 			),
 		)
@@ -48,25 +49,25 @@ func Card(n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
 
 // CardBody is everything a card says: its text, timeline, figures, what
 // changed since publication and its sources.
-func CardBody(n content.Note) app.UI {
+func CardBody(t *i18n.Strings, n content.Note) app.UI {
 	return app.Div().Class("gloss-card-body").Dir("auto").Body(
 		app.Div().Body(blocks(n.Body)...),
-		app.If(len(n.Timeline) > 0, Timeline(n.Timeline)),
-		app.If(len(n.Figures.Items) > 0, FigureChart(n.ID, n.Figures)),
-		app.If(!n.Since.IsZero(), SincePublication(n.Since)),
-		Sources(n.Sources),
+		app.If(len(n.Timeline) > 0, Timeline(t, n.Timeline)),
+		app.If(len(n.Figures.Items) > 0, FigureChart(t, n.ID, n.Figures)),
+		app.If(!n.Since.IsZero(), SincePublication(t, n.Since)),
+		Sources(t, n.Sources),
 	)
 }
 
 // SincePublication is the part of a card that says what changed after the
 // article was published, dated so the reader knows how current it is.
-func SincePublication(s content.Since) app.UI {
+func SincePublication(t *i18n.Strings, s content.Since) app.UI {
 	return app.Section().Class("gloss-since").Body(
 		app.H3().Body(
-			app.Text("Since publication"),
+			app.Text(t.SincePublication),
 			app.If(!s.AsOf.IsZero(), app.Span().Class("gloss-asof").Body(
-				app.Text(" · as of "),
-				app.Time().DateTime(s.AsOf.ISO()).Text(s.AsOf.String()),
+				app.Text(t.AsOf),
+				app.Time().DateTime(s.AsOf.ISO()).Text(t.Date(s.AsOf)),
 			)),
 		),
 		app.Div().Body(blocks(s.Body)...),
@@ -74,24 +75,24 @@ func SincePublication(s content.Since) app.UI {
 }
 
 // Timeline renders dated events as a compact vertical list.
-func Timeline(events []content.Event) app.UI {
+func Timeline(t *i18n.Strings, events []content.Event) app.UI {
 	items := make([]app.UI, 0, len(events))
 	for _, e := range events {
 		items = append(items, app.Li().Body(
-			app.Time().DateTime(e.Date.ISO()).Text(e.Date.String()),
+			app.Time().DateTime(e.Date.ISO()).Text(t.Date(e.Date)),
 			app.Span().Body(Text(e.Text)...),
 		))
 	}
-	return app.Ol().Class("gloss-timeline").Aria("label", "Timeline").Body(items...)
+	return app.Ol().Class("gloss-timeline").Aria("label", t.Timeline).Body(items...)
 }
 
 // Sources lists the sources a card is built from.
-func Sources(src []content.Source) app.UI {
+func Sources(t *i18n.Strings, src []content.Source) app.UI {
 	items := make([]app.UI, 0, len(src))
 	for _, s := range src {
 		meta := s.Publisher
 		if !s.Date.IsZero() {
-			meta += ", " + s.Date.String()
+			meta += ", " + t.Date(s.Date)
 		}
 		items = append(items, app.Li().Body(
 			ExternalLink(s.URL, app.Text(s.Title)),
@@ -99,7 +100,7 @@ func Sources(src []content.Source) app.UI {
 		))
 	}
 	return app.Section().Class("gloss-sources").Body(
-		app.H3().Text("Sources"),
+		app.H3().Text(t.Sources),
 		app.Ul().Body(items...),
 	)
 }

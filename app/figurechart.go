@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -20,7 +21,7 @@ const (
 
 // FigureChart draws a set of amounts as a horizontal bar chart in SVG.
 // Screen readers get the same figures as the chart's accessible name.
-func FigureChart(noteID string, f content.Figures) app.UI {
+func FigureChart(t *i18n.Strings, noteID string, f content.Figures) app.UI {
 	max := 0.0
 	for _, it := range f.Items {
 		if it.Amount > max {
@@ -30,7 +31,7 @@ func FigureChart(noteID string, f content.Figures) app.UI {
 	rows := make([]app.UI, 0, len(f.Items))
 	summary := make([]string, 0, len(f.Items))
 	for i, it := range f.Items {
-		value := FormatAmount(it)
+		value := FormatAmount(t, it)
 		summary = append(summary, it.Label+": "+value)
 		w := 0.0
 		if max > 0 {
@@ -68,10 +69,10 @@ func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
 var currencySymbols = map[string]string{"EUR": "€", "USD": "$", "GBP": "£"}
 
-// FormatAmount writes an amount as a reader expects it: "€17 bn",
-// "$60.84 bn", "85,000 troops".
-func FormatAmount(f content.Figure) string {
-	num := groupThousands(strconv.FormatFloat(f.Amount, 'f', -1, 64))
+// FormatAmount writes an amount as a reader of language t expects it:
+// "€17 bn", "$60.84 bn", "85,000 troops"; "60,84 bn $".
+func FormatAmount(t *i18n.Strings, f content.Figure) string {
+	num := t.Number(f.Amount)
 	if f.Scale != "" {
 		num += " " + f.Scale
 	}
@@ -82,27 +83,7 @@ func FormatAmount(f content.Figure) string {
 		return num + " " + f.Unit
 	}
 	if sym, ok := currencySymbols[f.Currency]; ok {
-		return sym + num
+		return t.Currency(num, sym)
 	}
 	return f.Currency + " " + num
-}
-
-// groupThousands puts commas between groups of three digits of the whole
-// part of a formatted number.
-func groupThousands(s string) string {
-	whole, frac, _ := strings.Cut(s, ".")
-	if len(whole) <= 4 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -52,7 +53,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.installable = !p.embed && ctx.IsAppInstallable()
 	p.update = !p.embed && ctx.AppUpdateAvailable()
 	// Where CSS cannot place a card next to its phrase, Go does, each time
-	// one opens. (web/gloss.js keeps aria-expanded and the URL in step.)
+	// one opens. (web/gloss.js moves focus into it and keeps the URL in step.)
 	if !cssPlacesCards() {
 		p.releasePlacing = listenCardOpens(placeCard)
 	}
@@ -86,39 +87,45 @@ func (p *Page) OnAppInstallChange(ctx app.Context) {
 	p.installable = !p.embed && ctx.IsAppInstallable()
 }
 
-// Render draws the page.
+// Render draws the page, in the article's language: the interface's
+// words from the catalogue (app/i18n), and the direction of its script.
 func (p *Page) Render() app.UI {
 	a := p.Article
+	t := i18n.For(a.Lang)
 	cards := make([]app.UI, 0, len(a.Notes))
 	for _, n := range a.Notes {
 		if n.Anchor != "" {
-			cards = append(cards, Card(n, p.copied == n.ID, p.onCopy(n.ID)))
+			cards = append(cards, Card(t, n, p.copied == n.ID, p.onCopy(n.ID)))
 		}
 	}
-	return app.Main().ID("gloss").Class("gloss").Body(
-		app.If(p.update, UpdateBar(p.reload)),
+	return app.Main().ID("gloss").Class("gloss").Lang(a.Lang).Dir(i18n.Dir(a.Lang)).Body(
+		app.If(p.update, UpdateBar(t, p.reload)),
 		app.Header().Class("gloss-header").Body(
 			app.H1().ID("gloss-headline").Dir("auto").Text(a.Title),
 			app.P().Class("gloss-meta").Body(
-				app.Time().DateTime(a.Date.ISO()).Text(a.Date.String()),
+				app.Time().DateTime(a.Date.ISO()).Text(t.Date(a.Date)),
 				app.If(len(a.AboutNotes()) > 0, app.Button().
 					Type("button").
 					ID("gloss-about-button").
 					Class("gloss-link-button").
 					Attr("popovertarget", AboutID).
 					Aria("controls", AboutID).
-					Aria("expanded", "false").
 					Aria("haspopup", "dialog").
-					Text("About this article")),
+					Text(t.About)),
 			),
-			Tools(p.mounted, p.plain, p.installable, p.togglePlain, p.install),
+			Tools(t, p.mounted, p.plain, p.installable, p.togglePlain, p.install),
 		),
 		app.Article().Class("gloss-article").Aria("labelledby", "gloss-headline").Body(
 			ArticleText(a, p.plain),
 		),
-		KindLabels(),
-		app.Div().Class("gloss-cards").Body(cards...),
-		app.If(len(a.AboutNotes()) > 0, About(a)),
+		KindLabels(t),
+		// The cards, in the order of their phrases: printed, they are the
+		// article's numbered endnotes under this heading (web/gloss.css).
+		app.Div().Class("gloss-cards").Body(
+			app.H2().Class("gloss-notes-title").Hidden(true).Text(t.Notes),
+			app.Range(cards).Slice(func(i int) app.UI { return cards[i] }),
+		),
+		app.If(len(a.AboutNotes()) > 0, About(t, a)),
 	)
 }
 
@@ -152,10 +159,10 @@ func (p *Page) reload(ctx app.Context, e app.Event) {
 
 // KindLabels are hidden texts that tell screen readers which kind of card
 // a highlighted phrase opens.
-func KindLabels() app.UI {
+func KindLabels(t *i18n.Strings) app.UI {
 	labels := make([]app.UI, 0, len(content.Kinds))
 	for _, k := range content.Kinds {
-		labels = append(labels, app.Span().ID(KindLabelID(k)).Text(k.Label()+" card"))
+		labels = append(labels, app.Span().ID(KindLabelID(k)).Text(t.KindCard(k)))
 	}
 	return app.Div().Hidden(true).Body(labels...)
 }

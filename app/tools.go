@@ -1,11 +1,14 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/gloss/gloss/app/i18n"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // Tools are the reader's switches: hide the highlights, install the app.
 // The switch is disabled until the wasm runs, so it never looks usable
 // while it cannot work.
-func Tools(mounted, plain, installable bool, onPlain, onInstall app.EventHandler) app.UI {
+func Tools(t *i18n.Strings, mounted, plain, installable bool, onPlain, onInstall app.EventHandler) app.UI {
 	return app.Div().Class("gloss-tools").Body(
 		app.Button().
 			Type("button").
@@ -14,21 +17,21 @@ func Tools(mounted, plain, installable bool, onPlain, onInstall app.EventHandler
 			Aria("pressed", boolString(plain)).
 			Disabled(!mounted).
 			OnClick(onPlain).
-			Text("Hide highlights"),
+			Text(t.HideHighlights),
 		app.If(installable, app.Button().
 			Type("button").
 			ID("gloss-install").
 			Class("gloss-install").
 			OnClick(onInstall).
-			Text("Install app")),
+			Text(t.InstallApp)),
 	)
 }
 
 // UpdateBar tells the reader a new version is ready.
-func UpdateBar(onReload app.EventHandler) app.UI {
+func UpdateBar(t *i18n.Strings, onReload app.EventHandler) app.UI {
 	return app.Div().ID("gloss-update").Class("gloss-update").Attr("role", "status").Body(
-		app.Text("A new version of this page is available. "),
-		app.Button().Type("button").OnClick(onReload).Text("Reload"),
+		app.Text(t.UpdateAvailable),
+		app.Button().Type("button").OnClick(onReload).Text(t.Reload),
 	)
 }
 

@@ -314,7 +314,11 @@ func (s *site) handler() *app.Handler {
 	// the resources' root, and tells the wasm (GOAPP_ROOT_PREFIX) to
 	// strip the prefix before it matches a route.
 	res, _ := s.res(root) // read once already by newSite
-	return server.AppHandler(s.version, res)
+	lang := ""
+	if len(s.o.Articles) > 0 {
+		lang = s.o.Articles[0].Lang
+	}
+	return server.AppHandler(s.version, res, lang)
 }
 
 // writePages writes every page at the file names hosts look for: "/" as

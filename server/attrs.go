@@ -52,6 +52,11 @@ func printAttributes(doc []byte) ([]byte, error) {
 			out = append(out, ' ')
 			out = append(out, a.name...)
 			if a.value == nil {
+				// go-app prints the value "true" as a bare attribute,
+				// which an ARIA state reads as empty, not true.
+				if bytes.HasPrefix(a.name, []byte("aria-")) {
+					out = append(out, `="true"`...)
+				}
 				continue
 			}
 			v, err := strconv.Unquote(string(a.value[1:]))

@@ -17,6 +17,7 @@ func TestPrintAttributes(t *testing.T) {
 		{`<p id="a" class="c">x &lt; y</p>`, `<p class="c" id="a">x &lt; y</p>`},
 		{`<button type="button" disabled aria-x="a\"b>c">`, `<button aria-x="a&#34;b&gt;c" disabled type="button">`},
 		{`<meta content="\u00a0caf\u00e9 &'">`, "<meta content=\"\u00a0café &amp;&#39;\">"},
+		{`<span aria-hidden id="r">`, `<span aria-hidden="true" id="r">`},
 		{`<br/><img src="/x" alt=""/>`, `<br/><img alt="" src="/x"/>`},
 		{`<script src="/a.js" defer>if (a<b) x()</script><i b="1" a="2"></i>`, `<script defer src="/a.js">if (a<b) x()</script><i a="2" b="1"></i>`},
 	} {

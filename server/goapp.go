@@ -3,6 +3,7 @@ package server
 import (
 	_ "embed"
 
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -16,19 +17,26 @@ var workerTemplate string
 // AppHandler returns the go-app handler that renders Gloss pages and
 // writes app.js, the service worker and the manifest. The server and the
 // static export both use it, so they produce the same pages. It depends
-// on the build only (version and resource paths), never on the articles:
-// they reach it through the routes each page registers before it is
-// rendered (ui.Route).
-func AppHandler(version string, res Resources) *app.Handler {
+// on the build only (version and resource paths) and the site's language,
+// never on the articles: they reach it through the routes each page
+// registers before it is rendered (ui.Route).
+func AppHandler(version string, res Resources, lang string) *app.Handler {
+	if lang == "" {
+		lang = "en"
+	}
 	return &app.Handler{
-		Name:            Info.Name,
-		ShortName:       Info.ShortName,
-		Title:           Info.Name,
-		Description:     Info.Description,
-		Lang:            "en",
+		Name:        Info.Name,
+		ShortName:   Info.ShortName,
+		Title:       Info.Name,
+		Description: Info.Description,
+		// go-app has one language and one loader text for the whole
+		// site: the newest article's when the server starts. (Each
+		// page's <html> then takes its own article's language:
+		// validHTML.)
+		Lang:            lang,
 		BackgroundColor: Info.BackgroundColor,
 		ThemeColor:      Info.ThemeColor,
-		LoadingLabel:    "Loading interactive features {progress}%",
+		LoadingLabel:    i18n.For(lang).Loading,
 		Icon: app.Icon{
 			Default:    "/web/icon-192.png",
 			Large:      "/web/icon-512.png",

@@ -41,6 +41,9 @@ func Render(h http.Handler, path string) (Page, error) {
 	if doc, err = startAfterPaint(doc); err != nil {
 		return Page{}, fmt.Errorf("render %s: %w", path, err)
 	}
+	if doc, err = validHTML(doc); err != nil {
+		return Page{}, fmt.Errorf("render %s: %w", path, err)
+	}
 	// go-app names the page by the request's URL, here a made-up host:
 	// the page's public URL is set, if known, by WithPageURL.
 	doc = ogURL.ReplaceAll(doc, nil)
@@ -58,7 +61,8 @@ func startAfterPaint(doc []byte) ([]byte, error) {
 	if !appScript.Match(doc) {
 		return nil, errors.New("go-app's app.js script tag not found; the after-paint start needs updating")
 	}
-	return appScript.ReplaceAll(doc, []byte(`<script src="$1" type="gloss/after-paint"></script>`)), nil
+	// The address is in data-src: a data block may not have a src.
+	return appScript.ReplaceAll(doc, []byte(`<script data-src="$1" type="gloss/after-paint"></script>`)), nil
 }
 
 var ogURL = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n?`)

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/gloss/gloss/content"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -75,7 +76,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg:     cfg,
-		app:     AppHandler(version, res),
+		app:     AppHandler(version, res, siteLang(cfg.Articles)),
 		wasm:    wasm,
 		res:     res,
 		static:  http.StripPrefix("/web", http.FileServerFS(cfg.Web)),
@@ -91,6 +92,14 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// siteLang is the language of the site's loader: its newest article's.
+func siteLang(articles []content.Article) string {
+	if len(articles) == 0 {
+		return ""
+	}
+	return articles[0].Lang
 }
 
 // Version is the version of the build the server was started with.

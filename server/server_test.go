@@ -62,7 +62,7 @@ func TestPagesArePrerenderedAndCompressed(t *testing.T) {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(zr)
-		if !strings.Contains(string(body), "Hello, <button") || !strings.Contains(string(body), `popover="auto"`) {
+		if !strings.Contains(string(body), `Hello, <label class="gloss-phrase`) || !strings.Contains(string(body), `popover="auto"`) {
 			t.Errorf("%s: article or card missing from the page", path)
 		}
 		if strings.Contains(string(body), "user-scalable=0") {

@@ -56,23 +56,30 @@ func next(t *testing.T, ch <-chan update) update {
 	}
 }
 
-func noteText(a content.Article, id string) string {
-	n, _ := a.Note(id)
-	return content.PlainText(n.Body[0].Text)
+// noteText is the first paragraph of the riverside article's note id.
+func noteText(articles []content.Article, id string) string {
+	for _, a := range articles {
+		if a.Slug == "riverside-library" {
+			if n, ok := a.Note(id); ok {
+				return content.PlainText(n.Body[0].Text)
+			}
+		}
+	}
+	return ""
 }
 
 func TestAnEditedNoteIsReadAgain(t *testing.T) {
 	dir, f, ch := follow(t)
 	before, err := f.State()
-	if err != nil || len(before) != 1 {
-		t.Fatalf("%d articles, %v", len(before), err)
+	if err != nil || noteText(before, "visitors") == "" {
+		t.Fatalf("%d articles, %v, or no riverside-library", len(before), err)
 	}
 	note := filepath.Join(dir, "riverside-library", "notes", "visitors.md")
 	b, _ := os.ReadFile(note)
 	os.WriteFile(note, []byte(strings.Replace(string(b), "Visitor numbers were already falling", "Visits were already falling", 1)), 0o644)
 	u := next(t, ch)
-	if u.problem != nil || !strings.HasPrefix(noteText(u.articles[0], "visitors"), "Visits were already falling") {
-		t.Fatalf("after the edit: %v, note reads %q", u.problem, noteText(u.articles[0], "visitors"))
+	if u.problem != nil || !strings.HasPrefix(noteText(u.articles, "visitors"), "Visits were already falling") {
+		t.Fatalf("after the edit: %v, note reads %q", u.problem, noteText(u.articles, "visitors"))
 	}
 }
 
@@ -87,25 +94,27 @@ func TestABrokenNoteKeepsTheLastGoodVersion(t *testing.T) {
 	if u.problem == nil || !strings.Contains(u.problem.Error(), "visitors.md:4: ") || !strings.Contains(u.problem.Error(), "kindd") {
 		t.Fatalf("the broken note is reported as %v, want visitors.md:4 and the field", u.problem)
 	}
-	if len(u.articles) != 1 || !strings.HasPrefix(noteText(u.articles[0], "visitors"), "Visitor numbers were already falling") {
+	if !strings.HasPrefix(noteText(u.articles, "visitors"), "Visitor numbers were already falling") {
 		t.Fatal("the article's last good version is not kept")
 	}
 	os.WriteFile(note, good, 0o644)
-	if u := next(t, ch); u.problem != nil || len(u.articles) != 1 {
+	if u := next(t, ch); u.problem != nil || noteText(u.articles, "visitors") == "" {
 		t.Fatalf("after the fix: %v, %d articles", u.problem, len(u.articles))
 	}
 }
 
 // A new article folder is picked up; a removed one is dropped.
 func TestArticlesComeAndGo(t *testing.T) {
-	dir, _, ch := follow(t)
+	dir, f, ch := follow(t)
+	start, _ := f.State()
+	n := len(start)
 	if err := os.CopyFS(filepath.Join(dir, "second-library"), os.DirFS(filepath.Join(dir, "riverside-library"))); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		u := next(t, ch)
-		if len(u.articles) == 2 && u.problem == nil {
+		if len(u.articles) == n+1 && u.problem == nil {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -115,7 +124,7 @@ func TestArticlesComeAndGo(t *testing.T) {
 	os.RemoveAll(filepath.Join(dir, "second-library"))
 	for {
 		u := next(t, ch)
-		if len(u.articles) == 1 {
+		if len(u.articles) == n {
 			break
 		}
 		if time.Now().After(deadline.Add(10 * time.Second)) {

@@ -55,7 +55,8 @@
   } catch (e) {}
 
   // go-app's app.js starts the wasm download as soon as it runs, so the
-  // server ships it inert (type="gloss/after-paint") and it is started
+  // server ships it inert (type="gloss/after-paint", its address in
+  // data-src: a data block may not have a src) and it is started
   // here once the article has been painted: after the first contentful
   // paint, or a second after load where that is never reported (a hidden
   // tab, a browser without paint timing).
@@ -65,7 +66,7 @@
     started = true;
     document.querySelectorAll('script[type="gloss/after-paint"]').forEach(function (inert) {
       var s = document.createElement("script");
-      s.src = inert.getAttribute("src");
+      s.src = inert.getAttribute("data-src");
       s.async = false;
       document.head.appendChild(s);
     });
@@ -109,15 +110,30 @@
     return document.querySelector('[aria-controls="' + card.id + '"]');
   }
 
-  // A trigger says whether its card is open, and the address bar names
-  // the open card (a deep link to it), without a history entry. The
-  // popover API opens cards without script; this keeps both true to it.
+  // The highlighted phrase a trigger belongs to: the label around it
+  // (app/article.go), whose line boxes are where the reader sees it.
+  function phraseOf(trigger) {
+    var p = trigger.parentElement;
+    return p && p.classList.contains("gloss-phrase") ? p : trigger;
+  }
+
+  // An opened card takes the focus, and the address bar names the open
+  // card (a deep link to it), without a history entry. The popover API
+  // opens cards without script; this keeps both true to it. (The browser
+  // states whether a card is open on its popovertarget button itself.)
   document.addEventListener("toggle", function (e) {
     var card = e.target;
     if (!card.id || !card.hasAttribute || !card.hasAttribute("popover")) return;
     var open = e.newState === "open";
     var trigger = triggerOf(card);
-    if (trigger) trigger.setAttribute("aria-expanded", open ? "true" : "false");
+    // Not autofocus: a cross-origin frame refuses it and logs an error.
+    // Only while the page has focus, or for the reader's own click: a
+    // card a frame reopens on load must not pull focus from the
+    // publisher's page.
+    var ua = navigator.userActivation;
+    if (open && !card.contains(document.activeElement) && (document.hasFocus() || (ua && ua.isActive))) {
+      card.focus({ preventScroll: true });
+    }
     // After the card has been drawn: replaceState costs a round trip to
     // the browser process that the reader should not wait for.
     setTimeout(function () {
@@ -127,12 +143,13 @@
     }, 0);
     // On a phone the card is a bottom sheet, which can cover the phrase
     // the reader tapped: once the card is drawn, the page moves the phrase
-    // up above it, where there is room for that.
-    if (open && !embed && trigger && trigger.closest(".gloss-article")) {
+    // up above it, where there is room for that, all its lines. (A card
+    // next to its phrase moves with it: scrolling would not help.)
+    if (open && !embed && trigger && trigger.closest(".gloss-article") && matchMedia("(max-width: 599px)").matches) {
       requestAnimationFrame(function () {
         setTimeout(function () {
           if (!card.matches(":popover-open")) return;
-          var c = card.getBoundingClientRect(), p = trigger.getBoundingClientRect();
+          var c = card.getBoundingClientRect(), p = phraseOf(trigger).getBoundingClientRect();
           var covered = p.bottom > c.top + 1 && p.top < c.bottom - 1 && p.right > c.left && p.left < c.right;
           var by = p.bottom + 8 - c.top;
           if (covered && p.top - by >= 0) window.scrollBy(0, by);
@@ -140,6 +157,33 @@
       });
     }
   }, true);
+
+  // A click on a phrase's words outside its button is passed to the
+  // button by the label. When that phrase's card is open, the press has
+  // already closed it (a click outside a popover), and the passed-on click
+  // would open it again: the reader meant to close it, as a click on the
+  // button itself does.
+  var closingPhrase = null;
+  document.addEventListener("pointerdown", function (e) {
+    closingPhrase = null;
+    var phrase = e.target.closest && e.target.closest(".gloss-phrase");
+    var button = phrase && phrase.querySelector(".gloss-mark");
+    if (!button || button.contains(e.target)) return;
+    var card = document.getElementById(button.getAttribute("popovertarget"));
+    if (card && card.matches(":popover-open")) closingPhrase = phrase;
+  }, true);
+  document.addEventListener("click", function (e) {
+    var phrase = closingPhrase;
+    closingPhrase = null;
+    if (phrase && e.target.closest && e.target.closest(".gloss-phrase") === phrase && !e.target.closest(".gloss-mark")) e.preventDefault();
+  }, true);
+
+  // Printed, every card is an endnote after the article (web/gloss.css);
+  // an open one, in the top layer, would print over the article instead.
+  window.addEventListener("beforeprint", function () {
+    var open = document.querySelector(".gloss-card:popover-open");
+    if (open) open.hidePopover();
+  });
 
   // Links that open a new tab are left to the browser, with their
   // rel=noopener; go-app would otherwise intercept them with window.open.

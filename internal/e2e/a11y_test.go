@@ -50,11 +50,30 @@ func axeViolations(t *testing.T, ctx context.Context) []string {
 }
 
 func TestAxeFindsNoViolations(t *testing.T) {
-	s := startSite(t)
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
+			// Before the wasm runs, with go-app's loader showing, and with
+			// a card open.
+			s := startSite(t, gated)
 			ctx := newBrowser(t)
 			do(t, ctx, colorScheme(scheme), chromedp.Navigate(s.URL+"/"))
+			waitFor(t, ctx, `!!document.getElementById("app-wasm-loader-label") && document.getElementById("app-wasm-loader-label").innerText.includes("%")`, 10*time.Second)
+			for _, v := range axeViolations(t, ctx) {
+				t.Errorf("page before the wasm: %s", v)
+			}
+			first := anchored(seed)[0]
+			do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(first.ID))))
+			waitFor(t, ctx, openCard(first.ID), 5*time.Second)
+			for _, v := range axeViolations(t, ctx) {
+				t.Errorf("card %s open before the wasm: %s", first.ID, v)
+			}
+			if eval[bool](t, ctx, `!document.getElementById("app-wasm-loader")`) {
+				t.Fatal("the wasm ran although its request was held: the check before it proves nothing")
+			}
+			do(t, ctx, chromedp.KeyEvent(kb.Escape))
+			waitFor(t, ctx, noCardOpen, 5*time.Second)
+
+			s.release()
 			waitFor(t, ctx, wasmRunning, 60*time.Second)
 			for _, v := range axeViolations(t, ctx) {
 				t.Errorf("page: %s", v)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	glosssite "github.com/gloss/gloss/site"
+
 	"github.com/chromedp/chromedp"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/fixtures"
@@ -41,7 +43,7 @@ func TestPreviewTabFollowsTheContentFolder(t *testing.T) {
 	t.Cleanup(func() { cancel(); <-done; s.srv.Close() })
 
 	b := newBrowser(t)
-	do(t, b, chromedp.Navigate(s.URL+"/"))
+	do(t, b, chromedp.Navigate(s.URL+glosssite.ArticlePath("riverside-library")))
 	waitFor(t, b, wasmRunning, 60*time.Second)
 	note := filepath.Join(dir, "riverside-library", "notes", "visitors.md")
 	good, _ := os.ReadFile(note)
