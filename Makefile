@@ -6,7 +6,7 @@ ADDR      ?= :8000
 WASM      := web/app.wasm
 GOFLAGS_RELEASE := -trimpath -ldflags='-s -w'
 
-.PHONY: all build generate wasm bin run test check fmt vet fuzz bench export clean
+.PHONY: all build generate wasm bin run test check fmt vet staticcheck fuzz bench export clean
 
 all: build
 
@@ -51,14 +51,26 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./content ./articles ./cmd/gloss
 
+# staticcheck, at a pinned version, fetched through the Go module proxy
+# and installed in bin/ (once), so that it can check the wasm's packages
+# too: "go run" would build it for the wasm.
+STATICCHECK_VERSION := v0.8.2
+
+staticcheck:
+	@if ! bin/staticcheck -version 2>/dev/null | grep -q '$(STATICCHECK_VERSION:v%=%)'; then \
+		GOBIN=$(CURDIR)/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); fi
+	bin/staticcheck ./...
+	GOOS=js GOARCH=wasm bin/staticcheck ./app ./content ./articles ./cmd/gloss
+
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzArticle -fuzztime=5s ./content/parse
 
 # The browser tests run on their own, after the rest: they measure layout
 # and timing in Chromium, which other packages' tests would compete with
-# for the machine's two cores.
-test: build fmt vet check
-	$(GO) test -count=1 $$($(GO) list ./... | grep -v /internal/e2e$$)
+# for the machine's two cores. They alone run without the race detector:
+# it slows the servers they start, and they measure timing.
+test: build fmt vet staticcheck check
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v /internal/e2e$$)
 	$(GO) test -count=1 ./internal/e2e/
 	$(MAKE) fuzz
 

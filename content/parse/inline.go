@@ -131,7 +131,7 @@ var textWriter = mdhtml.NewWriter()
 // knows the exact CommonMark rules, and undoes the HTML escaping that
 // writer adds.
 func unescape(raw []byte) string {
-	if bytes.IndexAny(raw, `\&`) < 0 && bytes.IndexByte(raw, 0) < 0 {
+	if !bytes.ContainsAny(raw, `\&`) && bytes.IndexByte(raw, 0) < 0 {
 		return string(raw)
 	}
 	var buf bytes.Buffer
