@@ -193,8 +193,8 @@ func newSite(o Options) (*site, error) {
 	if s.ancestors == "" {
 		s.ancestors = "*"
 	}
-	if strings.ContainsAny(s.ancestors, "\"\n;") {
-		return nil, fmt.Errorf("export: frame ancestors %q: not a CSP source list", s.ancestors)
+	if strings.Trim(s.ancestors, sourceListChars) != "" {
+		return nil, fmt.Errorf("export: frame ancestors %q: not a CSP source list (origins, 'self', *; separated by spaces)", s.ancestors)
 	}
 	s.version = o.Version
 	if s.version == "" {
@@ -222,13 +222,23 @@ func newSite(o Options) (*site, error) {
 	return s, nil
 }
 
+// The characters the base and the frame ancestors may hold. Both are
+// written unescaped into _headers lines and nginx directives, where a
+// tab, a line break, a brace, a semicolon or a "$" would start another
+// header, directive or variable.
+const (
+	alnum           = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	basePathChars   = alnum + "-._~/"
+	sourceListChars = alnum + " '*:/.-_+="
+)
+
 // normalizeBase turns "gloss", "/gloss" or "/gloss/" into "/gloss/".
 func normalizeBase(b string) (string, error) {
 	if b == "" {
 		return "/", nil
 	}
-	if strings.ContainsAny(b, "?#%\\\"' <>") {
-		return "", fmt.Errorf("export: base %q: a path, as /gloss/, without query, escapes or spaces", b)
+	if strings.Trim(b, basePathChars) != "" {
+		return "", fmt.Errorf("export: base %q: a path, as /gloss/, of letters, digits and - . _ ~ / only", b)
 	}
 	for _, seg := range strings.Split(b, "/") {
 		if seg == "." || seg == ".." {

@@ -5,20 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/server"
 )
-
-// withDiscovery adds to a page the oEmbed discovery link of its article,
-// pointing at the static answer oembed/<slug>.json, as the server adds
-// one pointing at its /oembed endpoint. An oEmbed answer holds absolute
-// URLs only, so without an origin there is neither.
-func (s *site) withDiscovery(p server.Page, a content.Article) (server.Page, error) {
-	if s.origin == "" {
-		return p, nil
-	}
-	return server.WithOEmbedLink(p, server.FileHref(s.origin, s.base, a.Slug), a.Title)
-}
 
 // writeOEmbed writes oembed/<slug>.json, the static oEmbed answer of
 // each article, and the demo publisher page.

@@ -56,10 +56,6 @@ func negotiate(r *http.Request, offered ...string) string {
 	return ""
 }
 
-// acceptsEncoding reports whether the request accepts the content coding
-// enc with a non-zero quality.
-func acceptsEncoding(r *http.Request, enc string) bool { return negotiate(r, enc) == enc }
-
 // noneMatch reports whether r's If-None-Match names etag (a quoted
 // strong ETag), by the weak comparison GET uses: W/ prefixes are ignored,
 // lists are searched, and "*" matches any.

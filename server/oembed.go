@@ -5,15 +5,13 @@ package server
 // docs/embedding.md is the publisher's side of it.
 //
 // The static export (gloss export) reuses the exported functions here with
-// its own scheme: it renders a page with Render, adds the discovery link
-// with WithOEmbedLink(page, FileHref(origin, base, slug), title), and
-// writes the document OEmbedFor(origin, base, article, 0, 0) as JSON to
-// the file FileHref names. The running server uses EndpointHref instead.
+// its own scheme: BuildPage links each page to FileHref(origin, base,
+// slug), and the export writes the document OEmbedFor(origin, base,
+// article, 0, 0) as JSON to the file FileHref names. The running server
+// uses EndpointHref instead.
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"net"
@@ -141,19 +139,6 @@ func lines(s string, perLine float64) int {
 // document at href from the article's page.
 func OEmbedLink(href, title string) string {
 	return `<link rel="alternate" type="application/json+oembed" ` + Attr("href", href) + ` ` + Attr("title", title) + `>`
-}
-
-// WithOEmbedLink returns p with the discovery tag for href in its head,
-// compressed anew.
-func WithOEmbedLink(p Page, href, title string) (Page, error) {
-	tag := OEmbedLink(href, title)
-	i := bytes.Index(p.HTML, []byte("</head>"))
-	if i < 0 {
-		return Page{}, errors.New("oembed link: the page has no </head>")
-	}
-	out := make([]byte, 0, len(p.HTML)+len(tag))
-	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
-	return Page{HTML: out}, nil
 }
 
 // NormalizeOrigin checks a public origin given on the command line

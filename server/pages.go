@@ -67,19 +67,6 @@ func startAfterPaint(doc []byte) ([]byte, error) {
 
 var ogURL = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n?`)
 
-// WithPageURL returns p naming url as its public address (og:url), for
-// the server once it knows its origin and for the static export.
-func WithPageURL(p Page, url string) (Page, error) {
-	i := bytes.Index(p.HTML, []byte("</head>"))
-	if i < 0 {
-		return Page{}, errors.New("page url: the page has no </head>")
-	}
-	tag := `<meta ` + Attr("content", url) + ` property="og:url">` + "\n"
-	out := make([]byte, 0, len(p.HTML)+len(tag))
-	out = append(append(append(out, p.HTML[:i]...), tag...), p.HTML[i:]...)
-	return Page{HTML: out}, nil
-}
-
 // joinBodyLines removes the line breaks go-app's printer puts between the
 // children of every element. Between inline elements they are not
 // harmless: "said <button>…</button>, and" would gain a space before the

@@ -50,7 +50,7 @@ func Article(fsys fs.FS, dir string) (content.Article, error) {
 // whether the body could be read at all.
 func readArticle(fsys fs.FS, dir string, a *content.Article, errs *problems) ([]content.Block, bool) {
 	name := path.Join(dir, "article.md")
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readFile(fsys, name, maxArticleSize)
 	if err != nil {
 		errs.addFS(name, err)
 		return nil, false
@@ -121,7 +121,7 @@ func readNotes(fsys fs.FS, dir string, errs *problems) []*noteFile {
 		case !validName.MatchString(id):
 			errs.add(name, 0, fmt.Sprintf("invalid note file name %q: use lowercase letters, digits and hyphens, then .md", e.Name()))
 		}
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readFile(fsys, name, maxNoteSize)
 		if err != nil {
 			errs.addFS(name, err)
 			continue

@@ -17,8 +17,9 @@ import (
 // phrase split by the parser (at an escape or an entity, say) is one run
 // again and anchors can be found in it.
 func (m *markdown) inlines(block ast.Node) []content.Inline {
-	var out []content.Inline
-	m.walk(block, content.Inline{}, &out)
+	var pieces []content.Inline
+	m.walk(block, content.Inline{}, &pieces)
+	out := merge(pieces)
 	// A line break at the very end shows nothing.
 	if n := len(out); n > 0 {
 		out[n-1].Text = strings.TrimRight(out[n-1].Text, " ")
@@ -83,21 +84,44 @@ func (m *markdown) link(n ast.Node, href string, style content.Inline) content.I
 	return style
 }
 
-// add appends text in a style, merging it into the last run when that has
-// the same style.
+// add appends text in a style as a piece of its own; inlines merges the
+// pieces afterwards.
 func add(out *[]content.Inline, style content.Inline, text string) {
 	if text == "" {
 		return
 	}
-	if n := len(*out); n > 0 {
-		last := &(*out)[n-1]
-		if last.Em == style.Em && last.Strong == style.Strong && last.Href == style.Href && last.Note == style.Note {
-			last.Text += text
-			return
-		}
-	}
 	style.Text = text
 	*out = append(*out, style)
+}
+
+// merge joins adjacent pieces of the same style into one run. Each run is
+// built once, in a buffer of its final size: appending to the run piece by
+// piece copied the whole run again at every soft line break, so a long
+// paragraph took time in the square of its lines.
+func merge(pieces []content.Inline) []content.Inline {
+	var out []content.Inline
+	for i := 0; i < len(pieces); {
+		j, size := i+1, len(pieces[i].Text)
+		for ; j < len(pieces) && sameStyle(pieces[i], pieces[j]); j++ {
+			size += len(pieces[j].Text)
+		}
+		run := pieces[i]
+		if j > i+1 {
+			var b strings.Builder
+			b.Grow(size)
+			for _, p := range pieces[i:j] {
+				b.WriteString(p.Text)
+			}
+			run.Text = b.String()
+		}
+		out = append(out, run)
+		i = j
+	}
+	return out
+}
+
+func sameStyle(a, b content.Inline) bool {
+	return a.Em == b.Em && a.Strong == b.Strong && a.Href == b.Href && a.Note == b.Note
 }
 
 var textWriter = mdhtml.NewWriter()
@@ -107,7 +131,7 @@ var textWriter = mdhtml.NewWriter()
 // knows the exact CommonMark rules, and undoes the HTML escaping that
 // writer adds.
 func unescape(raw []byte) string {
-	if bytes.IndexAny(raw, `\&`) < 0 && bytes.IndexByte(raw, 0) < 0 {
+	if !bytes.ContainsAny(raw, `\&`) && bytes.IndexByte(raw, 0) < 0 {
 		return string(raw)
 	}
 	var buf bytes.Buffer

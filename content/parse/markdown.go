@@ -46,6 +46,9 @@ func (m *markdown) errorf(n ast.Node, format string, args ...any) {
 // parse runs the Markdown parser, guarding against its panics: the package
 // promises never to panic, and that parser is not ours.
 func (m *markdown) parse() (doc ast.Node) {
+	if !m.guard() {
+		return nil
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			m.f.errorf(m.lineAt(0), m.field, "the Markdown parser failed: %v", r)

@@ -154,8 +154,8 @@ func (f *file) fieldMarkdown(n *yaml.Node, path, where string) *markdown {
 		// literal one keeps its lines, so offsets map to lines exactly.
 		lineAt = func(off int) int { return line + 1 }
 		if n.Style&yaml.LiteralStyle != 0 {
-			src := []byte(n.Value)
-			lineAt = func(off int) int { return line + 1 + linesBefore(src, off) }
+			lines := newLineIndex([]byte(n.Value))
+			lineAt = func(off int) int { return line + 1 + lines.before(off) }
 		}
 	}
 	return &markdown{f: f, src: []byte(n.Value), field: path, lineAt: lineAt, where: where}

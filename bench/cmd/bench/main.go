@@ -230,7 +230,13 @@ func (b *Bench) findTools() {
 	}
 	b.goTool = look("go")
 	if b.goTool == "" {
-		b.goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		// Not on PATH: the go command that ran the bench (go run, go
+		// test) says where it lives in GOROOT; failing that, running
+		// "go" reports it missing.
+		b.goTool = "go"
+		if root := os.Getenv("GOROOT"); root != "" {
+			b.goTool = filepath.Join(root, "bin", "go")
+		}
 	}
 	b.chrome = chrome.Find()
 	b.wrk = look("wrk")

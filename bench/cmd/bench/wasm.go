@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/internal/invariant"
 )
 
 const secWasm = "1 wasm"
@@ -162,28 +163,17 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	return nil
 }
 
-// serverOnly are packages that belong on the server: if the wasm has
-// code from one that the hello world has not, server code leaked in.
-var serverOnly = []string{
-	"github.com/gloss/gloss/server", "github.com/gloss/gloss/export", "github.com/gloss/gloss/content/parse",
-	"github.com/gloss/gloss/internal/", "github.com/yuin/goldmark", "gopkg.in/yaml.v3",
-	"net/http", "html/template", "text/template", "log/slog", "compress/gzip", "os/exec", "os/signal", "flag",
-}
-
 // ServerPackages lists the packages of widget that are server code:
-// those matching serverOnly that the floor does not have (go-app itself
-// brings net/http and text/template to every wasm).
+// those of invariant.ServerOnly that the floor does not have (go-app
+// itself brings net/http and text/template to every wasm).
 func ServerPackages(widget, floor map[string]int) []string {
 	var out []string
 	for pkg := range widget {
 		if floor[pkg] > 0 {
 			continue
 		}
-		for _, s := range serverOnly {
-			if pkg == s || strings.HasPrefix(pkg, strings.TrimSuffix(s, "/")+"/") {
-				out = append(out, pkg)
-				break
-			}
+		if invariant.IsServerOnly(pkg) {
+			out = append(out, pkg)
 		}
 	}
 	slices.Sort(out)

@@ -1,0 +1,78 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gloss/gloss/internal/invariant"
+)
+
+// The wasm every reader downloads carries no server code: not Gloss's
+// server, export or parser, nor goldmark or yaml, nor the standard
+// library's server packages beyond those go-app brings to any wasm (the
+// hello world of bench/floor has them too).
+func TestWasmHasNoServerCode(t *testing.T) {
+	floor := goListDeps(t, "js", "../../bench/floor")
+	if leaked := serverPackages(goListDeps(t, "js", "."), floor); len(leaked) > 0 {
+		t.Errorf("the wasm imports server-side packages: %s", strings.Join(leaked, ", "))
+	}
+	// Control: the server build of the same command has them, so the
+	// check above can fail.
+	found := serverPackages(goListDeps(t, runtime.GOOS, "."), floor)
+	for _, want := range []string{"github.com/gloss/gloss/server", "github.com/gloss/gloss/content/parse", "github.com/yuin/goldmark", "gopkg.in/yaml.v3"} {
+		if !slices.Contains(found, want) {
+			t.Errorf("control: %s not found among the server build's packages %v", want, found)
+		}
+	}
+}
+
+func serverPackages(deps, floor []string) []string {
+	var out []string
+	for _, pkg := range deps {
+		if invariant.IsServerOnly(pkg) && !slices.Contains(floor, pkg) {
+			out = append(out, pkg)
+		}
+	}
+	return out
+}
+
+// goListDeps lists the packages pkg imports, directly or not, when built
+// for goos (js means js/wasm).
+func goListDeps(t *testing.T, goos, pkg string) []string {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-deps", pkg)
+	cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+map[bool]string{true: "wasm", false: runtime.GOARCH}[goos == "js"])
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("GOOS=%s go list -deps %s: %v\n%s", goos, pkg, err, stderr.String())
+	}
+	return strings.Fields(string(out))
+}
+
+// The script a publisher's page loads stays small: web/embed.js, as
+// gzip -9 compresses it (the measure make bench reports).
+func TestEmbedJSSize(t *testing.T) {
+	gzip, err := exec.LookPath("gzip")
+	if err != nil {
+		t.Fatal("gzip not found: apt-get install gzip")
+	}
+	out, err := exec.Command(gzip, "-9", "-n", "-c", "../../web/embed.js").Output()
+	if err != nil {
+		t.Fatalf("gzip -9 web/embed.js: %v", err)
+	}
+	if len(out) > invariant.EmbedJSGzip {
+		t.Errorf("web/embed.js is %d bytes with gzip -9; the limit is %d", len(out), invariant.EmbedJSGzip)
+	}
+	if len(out) < 100 {
+		t.Errorf("web/embed.js is %d bytes with gzip -9: is it empty?", len(out))
+	}
+}

@@ -1,0 +1,5 @@
+package pkg_test
+
+import "testing"
+
+func FuzzTwo(f *testing.F) {}

@@ -1,0 +1,2 @@
+// Package pkg has fuzz targets and look-alikes for fuzzrun's tests.
+package pkg
