@@ -100,7 +100,7 @@ func checkCards(t *testing.T, s *site, a content.Article, path string, want []se
 	for i, n := range anchored(a) {
 		var checked []string
 		if i < len(want) && want[i].id == n.ID {
-			if shown := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).innerText`, app.TriggerID(n.ID))); shown != want[i].phrase {
+			if shown := eval[string](t, ctx, fmt.Sprintf(`(document.getElementById(%q).closest(".gloss-phrase") || document.getElementById(%q)).innerText`, app.TriggerID(n.ID), app.TriggerID(n.ID))); shown != want[i].phrase {
 				t.Errorf("%s card %s opens from %q, want %q", a.Slug, n.ID, shown, want[i].phrase)
 			}
 			checked = want[i].facts
