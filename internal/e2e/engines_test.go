@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -40,7 +39,6 @@ type engineConfig struct {
 	Widget       string        `json:"widget"`
 	ControlURL   string        `json:"controlURL"`
 	Control      string        `json:"control"`
-	Frame        string        `json:"frame"`
 	Notes        []engineNote  `json:"notes"`
 	OfflinePages []offlinePage `json:"offlinePages"`
 	AxeSource    string        `json:"axeSource"`
@@ -99,7 +97,7 @@ func runEngine(t *testing.T, engine string) {
 	}
 	cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: app.ArticlePath(other.Slug), Text: plain(other.Body[0])[:40], Card: anchored(other)[0].ID})
 	control := startControl(t, offline)
-	cfg.ControlURL, cfg.Control, cfg.Frame = control, control+"/control", control+"/frame"
+	cfg.ControlURL, cfg.Control = control, control+"/control"
 
 	in, err := json.Marshal(cfg)
 	if err != nil {
@@ -163,23 +161,13 @@ const controlPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <button id="t" popovertarget="pop">Open</button><div id="pop" popover>A popover</div></body></html>`
 
 // startControl serves what the checks need beside the sites: the control
-// page, a wrapper page holding a URL in an iframe of a given size (for
-// viewports narrower than a window can be), and POST /stop, which stops
-// the offline site.
+// page, and POST /stop, which stops the offline site.
 func startControl(t *testing.T, offline *site) string {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, controlPage)
-	})
-	mux.HandleFunc("GET /frame", func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frame</title>`+
-			`<style>body { margin: 0 } iframe { display: block; border: 0 }</style></head>`+
-			`<body><iframe title="Gloss" src="%s" width="%s" height="%s"></iframe></body></html>`,
-			html.EscapeString(q.Get("src")), html.EscapeString(q.Get("w")), html.EscapeString(q.Get("h")))
 	})
 	mux.HandleFunc("POST /stop", func(w http.ResponseWriter, r *http.Request) {
 		offline.Stop()

@@ -21,7 +21,7 @@ async function until(fn, ms = 5000) {
       v = undefined;
     }
     if (v || Date.now() > deadline) return v;
-    await sleep(50);
+    await sleep(25);
   }
 }
 
@@ -80,10 +80,15 @@ function placementProblem(id, p, sheet) {
   return "";
 }
 
+// openByMouse clicks the phrase of card id, placed at fraction y of the
+// viewport, and reports whether its card opened. When it did not, why is
+// in d.missed: what was under the pointer.
 async function openByMouse(d, id, y) {
   const pt = await d.eval(phrasePoint, id, y);
   await d.click(pt.x, pt.y);
-  return until(() => d.eval(isOpen, id));
+  if (await until(() => d.eval(isOpen, id))) return true;
+  d.missed = await d.eval((x, y) => { const e = document.elementFromPoint(x, y); return `the click at ${Math.round(x)},${Math.round(y)} hit ${e ? e.outerHTML.slice(0, 80) : "nothing"}`; }, pt.x, pt.y);
+  return false;
 }
 
 async function closeByEscape(d) {
@@ -100,7 +105,7 @@ async function waitWasm(d, problems, what) {
 async function cardsByMouse(d, cfg, problems, state) {
   for (const n of cfg.notes) {
     if (!(await openByMouse(d, n.id, 0.3))) {
-      problems.push(`${state}: a click on the phrase of ${n.id} did not open its card`);
+      problems.push(`${state}: a click on the phrase of ${n.id} did not open its card: ${d.missed}`);
       continue;
     }
     const got = await d.eval((id) => ({
@@ -155,11 +160,14 @@ async function keyboard(d, cfg, problems, state) {
 // viewport and checks where it lands.
 async function inViewport(d, cfg, problems, size, state) {
   const sheet = size.width < 600;
-  const heights = sheet ? [0.2, 0.6] : [0.2, 0.5, 0.85];
+  // Near the top and near the foot of the viewport: a card must then
+  // open below and above its phrase, shrinking to the room there. On a
+  // phone, where the sheet would cover the phrase.
+  const heights = sheet ? [0.6] : [0.2, 0.85];
   for (const n of cfg.notes) {
     for (const y of heights) {
       if (!(await openByMouse(d, n.id, y))) {
-        problems.push(`${state}: card ${n.id} did not open`);
+        problems.push(`${state}: card ${n.id} did not open: ${d.missed}`);
         continue;
       }
       // Where the card lands is final after a frame or two (the sheet
@@ -298,7 +306,8 @@ export const checks = [
       const problems = [];
       await d.fresh();
       for (const size of [desktop, phone]) {
-        for (const n of cfg.notes) {
+        // Every other card: the short ones and the long ones.
+        for (const n of cfg.notes.filter((_, i) => i % 2 === 1)) {
           await d.goto("about:blank", size);
           await d.goto(`${cfg.main}/#${n.id}`, size);
           if (!(await until(() => d.eval(isOpen, n.id), 5000))) {

@@ -33,7 +33,7 @@ async function main() {
   const profile = mkdtempSync(join(tmpdir(), `gloss-${values.engine}-`));
   let d;
   try {
-    d = await mod.start(profile, cfg.frame);
+    d = await mod.start(profile);
   } catch (e) {
     out.fatal = `${values.engine} could not start: ${e.message.split("\n")[0]}\n  Install it with: ${mod.install}   (or run make deps as root)`;
     rmSync(profile, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 // The WebKit driver: Debian's WebKitGTK, MiniBrowser in automation mode
 // under WebKitWebDriver, on an Xvfb display of its own (MiniBrowser has
 // no headless mode). Its window is never narrower than 447 px, so a
-// narrower viewport is an iframe of that size at the top left of a
-// wrapper page, and eval runs in the frame.
+// narrower viewport is an iframe of that size at the top left of another
+// page of the same origin (Gloss lets only its own origin frame its app
+// view), and eval runs in the frame.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import net from "node:net";
@@ -63,7 +64,7 @@ async function waitReady(base) {
   }
 }
 
-export async function start(_profile, frameURL) {
+export async function start() {
   const binary = miniBrowser();
   if (!binary) throw new Error("no MiniBrowser under /usr/lib/*/webkit2gtk-4.*");
   const xvfb = await startXvfb();
@@ -80,6 +81,7 @@ export async function start(_profile, frameURL) {
   // The window's outer size that gives each viewport size.
   let chrome = null;
   let framed = false;
+  let size = "";
 
   const run = (fn, args) => session.execute(`return (${fn}).apply(null, arguments)`, args);
   const top = () => session.cmd("POST", "/frame", { id: null });
@@ -96,9 +98,12 @@ export async function start(_profile, frameURL) {
       }
     }
   };
-  const waitLoaded = async () => {
+  // waitLoaded waits for the document eval runs in to have loaded: in a
+  // frame, the one at url rather than the frame's first about:blank.
+  const waitLoaded = async (url) => {
     const deadline = Date.now() + 30000;
-    while (!(await run(() => document.readyState === "complete", []).catch(() => false))) {
+    const loaded = (url) => document.readyState === "complete" && (!url || location.href.split("#")[0] === url.split("#")[0]);
+    while (!(await run(loaded, [url]).catch(() => false))) {
       if (Date.now() > deadline) throw new Error("page did not load in 30 s");
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -110,24 +115,42 @@ export async function start(_profile, frameURL) {
     // WebDriver's session is ephemeral: every origin the checks use is
     // new, so there is nothing to clear between checks.
     async fresh() {},
-    async goto(url, size) {
-      const w = Math.max(size.width, 800);
-      const h = Math.max(size.height, 600);
+    async goto(url, want) {
       if (!chrome) {
         await session.setWindowRect({ width: 1280, height: 800 });
         const inner = await run(() => [innerWidth, innerHeight], []);
         chrome = { w: 1280 - inner[0], h: 800 - inner[1] };
       }
       await top();
-      await session.setWindowRect({ width: w + chrome.w, height: h + chrome.h });
-      framed = size.width < 447;
+      framed = want.width < 447;
+      const w = framed ? 800 : want.width, h = framed ? 800 : want.height;
+      if (size !== `${w}x${h}`) {
+        await session.setWindowRect({ width: w + chrome.w, height: h + chrome.h });
+        size = `${w}x${h}`;
+      }
       if (framed) {
-        await session.navigate(`${frameURL}?w=${size.width}&h=${size.height}&src=${encodeURIComponent(url)}`);
+        if (url === "about:blank") {
+          await session.navigate(url);
+          return;
+        }
+        await session.navigate(new URL("/robots.txt", url).href);
+        await run((src, w, h) => {
+          document.documentElement.innerHTML = "<body></body>";
+          const f = document.createElement("iframe");
+          f.src = src;
+          f.title = "Gloss";
+          f.width = w;
+          f.height = h;
+          f.style.cssText = "display: block; border: 0; margin: 0";
+          document.body.style.margin = "0";
+          document.body.appendChild(f);
+        }, [url, want.width, want.height]);
         await intoFrame("iframe");
+        await waitLoaded(url);
       } else {
         await session.navigate(url);
+        await waitLoaded();
       }
-      await waitLoaded();
     },
     async reload() {
       if (framed) {
