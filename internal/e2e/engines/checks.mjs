@@ -85,6 +85,8 @@ function placementProblem(id, p, sheet) {
 // in d.missed: what was under the pointer.
 async function openByMouse(d, id, y) {
   const pt = await d.eval(phrasePoint, id, y);
+  // As a reader's click comes after the scroll has been drawn.
+  await d.eval(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await d.click(pt.x, pt.y);
   if (await until(() => d.eval(isOpen, id))) return true;
   d.missed = await d.eval((x, y) => { const e = document.elementFromPoint(x, y); return `the click at ${Math.round(x)},${Math.round(y)} hit ${e ? e.outerHTML.slice(0, 80) : "nothing"}`; }, pt.x, pt.y);
