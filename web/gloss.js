@@ -83,6 +83,20 @@
   } catch (e) {}
   window.addEventListener("load", function () { setTimeout(startApp, 1000); });
 
+  // When the wasm cannot load, go-app's loader stops its spinner and shows
+  // the exception's own text ("TypeError: Load failed"). Say what that
+  // means to the reader instead.
+  document.addEventListener("DOMContentLoaded", function () {
+    var icon = document.getElementById("app-wasm-loader-icon");
+    var label = document.getElementById("app-wasm-loader-label");
+    if (!icon || !label || !window.MutationObserver) return;
+    new MutationObserver(function (_, observer) {
+      if (icon.classList.contains("goapp-spin") || !icon.isConnected) return;
+      observer.disconnect();
+      label.textContent = "Interactive features could not load; the article and its cards still work.";
+    }).observe(icon, { attributes: true, attributeFilter: ["class"] });
+  });
+
   // go-app reports a newly installed version through window.goappOnUpdate,
   // which does nothing until the wasm has started: an update found during
   // the download would be lost. Remember it and pass it on when Go sets
@@ -109,6 +123,44 @@
     return document.querySelector('[aria-controls="' + card.id + '"]');
   }
 
+  // CSS anchor positioning places a card beside its phrase (web/gloss.css).
+  // WebKit (2.50) picks the side and the room for it as if the page were
+  // not scrolled, and opens long cards off the top of the window; it
+  // reports support for all of it, so only the outcome tells. Where a card
+  // has not landed whole in the window and clear of its phrase, it is
+  // placed here: below the phrase if it fits, else on the side with more
+  // room, scrolling; in page coordinates, so it scrolls with its phrase.
+  var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
+  function keepInView(card, trigger) {
+    var c = card.getBoundingClientRect(), p = trigger.getBoundingClientRect();
+    var vw = innerWidth, vh = innerHeight;
+    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 &&
+        (c.top >= p.bottom - 1 || c.bottom <= p.top + 1)) return;
+    var gap = 6;
+    var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
+    var need = Math.min(card.scrollHeight + card.offsetHeight - card.clientHeight, 34 * rem);
+    var below = vh - p.bottom - 2 * gap, above = p.top - 2 * gap;
+    var room, top;
+    if (need <= below || below >= above) {
+      room = Math.min(need, below);
+      top = p.bottom + gap;
+    } else {
+      room = Math.min(need, above);
+      top = p.top - gap - room;
+    }
+    var left = Math.max(8, Math.min(p.left, vw - c.width - 8));
+    var st = card.style;
+    st.setProperty("position", "absolute");
+    st.setProperty("position-area", "none");
+    st.setProperty("position-try-fallbacks", "none");
+    st.setProperty("inset", "auto");
+    st.setProperty("margin", "0");
+    st.setProperty("max-height", Math.floor(room) + "px");
+    st.setProperty("top", Math.round(top + scrollY) + "px");
+    st.setProperty("left", Math.round(left + scrollX) + "px");
+    card.glossPlaced = true;
+  }
+
   // A trigger says whether its card is open, and the address bar names
   // the open card (a deep link to it), without a history entry. The
   // popover API opens cards without script; this keeps both true to it.
@@ -118,6 +170,11 @@
     var open = e.newState === "open";
     var trigger = triggerOf(card);
     if (trigger) trigger.setAttribute("aria-expanded", open ? "true" : "false");
+    if (card.glossPlaced && !open) {
+      placedProps.forEach(function (k) { card.style.removeProperty(k); });
+      card.glossPlaced = false;
+    }
+    if (open && !embed && innerWidth >= 600 && trigger && trigger.closest(".gloss-article")) keepInView(card, trigger);
     // After the card has been drawn: replaceState costs a round trip to
     // the browser process that the reader should not wait for.
     setTimeout(function () {
