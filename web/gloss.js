@@ -123,19 +123,26 @@
     return document.querySelector('[aria-controls="' + card.id + '"]');
   }
 
-  // CSS anchor positioning places a card beside its phrase (web/gloss.css).
-  // WebKit (2.50) picks the side and the room for it as if the page were
-  // not scrolled, and opens long cards off the top of the window; it
-  // reports support for all of it, so only the outcome tells. Where a card
-  // has not landed whole in the window and clear of its phrase, it is
-  // placed here: below the phrase if it fits, else on the side with more
-  // room, scrolling; in page coordinates, so it scrolls with its phrase.
+  // CSS anchor positioning places a card beside its phrase, on the side
+  // with more room (web/gloss.css), but not in every engine that reports
+  // support for it: WebKit (2.50) picks the side and sizes the card as if
+  // the page were not scrolled, and opens long cards off the top of the
+  // window; Firefox ignores position-try-order and squeezes a long card
+  // into the little room below its phrase. Only the outcome tells, so it
+  // is checked as the card opens: where the card is not whole in the
+  // window, covers its phrase, or is cut short while the other side has
+  // more room, it is placed here instead, below the phrase if it fits,
+  // else on the side with more room; in page coordinates, so that it
+  // scrolls with its phrase.
   var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
   function keepInView(card, trigger) {
     var c = card.getBoundingClientRect(), p = trigger.getBoundingClientRect();
     var vw = innerWidth, vh = innerHeight;
+    var isBelow = c.top >= p.bottom - 1;
+    var mine = isBelow ? vh - p.bottom : p.top, other = isBelow ? p.top : vh - p.bottom;
     if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 &&
-        (c.top >= p.bottom - 1 || c.bottom <= p.top + 1)) return;
+        (isBelow || c.bottom <= p.top + 1) &&
+        !(card.scrollHeight > card.clientHeight + 1 && other > mine + 40)) return;
     var gap = 6;
     var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
     var need = Math.min(card.scrollHeight + card.offsetHeight - card.clientHeight, 34 * rem);
