@@ -15,7 +15,6 @@ want firefox-esr firefox-esr
 want WebKitWebDriver webkit2gtk-driver
 want Xvfb xvfb
 want xauth xauth
-want xdotool xdotool
 want nginx nginx-light
 want wrk wrk
 want brotli brotli

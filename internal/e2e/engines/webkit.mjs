@@ -68,15 +68,23 @@ export async function start() {
   const binary = miniBrowser();
   if (!binary) throw new Error("no MiniBrowser under /usr/lib/*/webkit2gtk-4.*");
   const xvfb = await startXvfb();
-  const port = await freePort();
-  const env = { ...process.env, DISPLAY: xvfb.display };
-  const driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });
-  const failed = new Promise((_, reject) => driver.on("error", (e) => reject(new Error(`WebKitWebDriver: ${e.message}`))));
-  const base = `http://127.0.0.1:${port}`;
-  await Promise.race([waitReady(base), failed]);
-  const session = await Session.create(base, {
-    alwaysMatch: { "webkitgtk:browserOptions": { binary, args: ["--automation"] } },
-  });
+  let driver = null;
+  let session;
+  try {
+    const port = await freePort();
+    const env = { ...process.env, DISPLAY: xvfb.display };
+    driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });
+    const failed = new Promise((_, reject) => driver.on("error", (e) => reject(new Error(`WebKitWebDriver: ${e.message}`))));
+    const base = `http://127.0.0.1:${port}`;
+    await Promise.race([waitReady(base), failed]);
+    session = await Session.create(base, {
+      alwaysMatch: { "webkitgtk:browserOptions": { binary, args: ["--automation"] } },
+    });
+  } catch (e) {
+    if (driver) driver.kill();
+    xvfb.proc.kill();
+    throw e;
+  }
   const version = await session.execute("return navigator.userAgent.match(/AppleWebKit\\/[\\d.]+/)[0]");
   // The window's outer size that gives each viewport size.
   let chrome = null;
