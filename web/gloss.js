@@ -130,8 +130,9 @@
   // window; Firefox ignores position-try-order and squeezes a long card
   // into the little room below its phrase. Only the outcome tells, so it
   // is checked as the card opens: where the card is not whole in the
-  // window, covers its phrase, or is cut short while the other side has
-  // more room, it is placed here instead, below the phrase if it fits,
+  // window, not right above or below its phrase (as in a browser without
+  // anchor positioning), or cut short while the other side has more room,
+  // it is placed here instead, below the phrase if it fits,
   // else on the side with more room; in page coordinates, so that it
   // scrolls with its phrase.
   var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
@@ -140,8 +141,8 @@
     var vw = innerWidth, vh = innerHeight;
     var isBelow = c.top >= p.bottom - 1;
     var mine = isBelow ? vh - p.bottom : p.top, other = isBelow ? p.top : vh - p.bottom;
-    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 &&
-        (isBelow || c.bottom <= p.top + 1) &&
+    var beside = (Math.abs(c.top - p.bottom) <= 12 || Math.abs(p.top - c.bottom) <= 12) && c.left < p.right && c.right > p.left;
+    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 && beside &&
         !(card.scrollHeight > card.clientHeight + 1 && other > mine + 40)) return;
     var gap = 6;
     var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
