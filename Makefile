@@ -1,12 +1,12 @@
 # Gloss: `make run` builds and serves the widget at http://localhost:8000;
-# `make test` runs every test (it needs Chromium: see README).
+# `make test` installs what it lacks (`make deps`) and runs every test.
 
 GO        ?= go
 ADDR      ?= :8000
 WASM      := web/app.wasm
 GOFLAGS_RELEASE := -trimpath -ldflags='-s -w'
 
-.PHONY: all build wasm bin run test check fmt vet staticcheck fuzz bench export clean
+.PHONY: all build wasm bin run deps test check fmt vet staticcheck fuzz bench export clean
 
 all: build
 
@@ -72,13 +72,20 @@ FUZZFLOOR ?= 200
 fuzz:
 	$(GO) run ./internal/cmd/fuzzrun -fuzztime $(FUZZTIME) -fuzzminimizetime 0 -floor $(FUZZFLOOR) $(FUZZPKGS)
 
+# What the tests need and a fresh Debian machine lacks: the browsers, Xvfb,
+# nginx, wrk and brotli through apt-get (as root; otherwise it prints the
+# command), and the Node tools of package-lock.json in node_modules.
+deps:
+	./scripts/setup.sh
+
 # The browser tests run on their own, after the rest: they measure layout
 # and timing in Chromium, which other packages' tests would compete with
 # for the machine's two cores. They alone run without the race detector:
-# it slows the servers they start, and they measure timing.
-test: build fmt vet staticcheck check
+# it slows the servers they start, and they measure timing. Chromium's
+# full suite and the Firefox and WebKit checks take 5 to 6 minutes.
+test: deps build fmt vet staticcheck check
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v /internal/e2e$$)
-	$(GO) test -count=1 ./internal/e2e/
+	$(GO) test -count=1 -timeout 25m ./internal/e2e/
 	$(MAKE) fuzz
 
 clean:

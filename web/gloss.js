@@ -84,6 +84,20 @@
   } catch (e) {}
   window.addEventListener("load", function () { setTimeout(startApp, 1000); });
 
+  // When the wasm cannot load, go-app's loader stops its spinner and shows
+  // the exception's own text ("TypeError: Load failed"). Say what that
+  // means to the reader instead.
+  document.addEventListener("DOMContentLoaded", function () {
+    var icon = document.getElementById("app-wasm-loader-icon");
+    var label = document.getElementById("app-wasm-loader-label");
+    if (!icon || !label || !window.MutationObserver) return;
+    new MutationObserver(function (_, observer) {
+      if (icon.classList.contains("goapp-spin") || !icon.isConnected) return;
+      observer.disconnect();
+      label.textContent = "Interactive features could not load; the article and its cards still work.";
+    }).observe(icon, { attributes: true, attributeFilter: ["class"] });
+  });
+
   // go-app reports a newly installed version through window.goappOnUpdate,
   // which does nothing until the wasm has started: an update found during
   // the download would be lost. Remember it and pass it on when Go sets
@@ -117,6 +131,52 @@
     return p && p.classList.contains("gloss-phrase") ? p : trigger;
   }
 
+  // CSS anchor positioning places a card beside its phrase, on the side
+  // with more room (web/gloss.css), but not in every engine that reports
+  // support for it: WebKit (2.50) picks the side and sizes the card as if
+  // the page were not scrolled, and opens long cards off the top of the
+  // window; Firefox ignores position-try-order and squeezes a long card
+  // into the little room below its phrase. Only the outcome tells, so it
+  // is checked as the card opens: where the card is not whole in the
+  // window, not right above or below its phrase (as in a browser without
+  // anchor positioning), or cut short while the other side has more room,
+  // it is placed here instead, below the phrase if it fits,
+  // else on the side with more room; in page coordinates, so that it
+  // scrolls with its phrase.
+  var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
+  function keepInView(card, trigger) {
+    var c = card.getBoundingClientRect(), p = trigger.getBoundingClientRect();
+    var vw = innerWidth, vh = innerHeight;
+    var isBelow = c.top >= p.bottom - 1;
+    var mine = isBelow ? vh - p.bottom : p.top, other = isBelow ? p.top : vh - p.bottom;
+    var beside = (Math.abs(c.top - p.bottom) <= 12 || Math.abs(p.top - c.bottom) <= 12) && c.left < p.right && c.right > p.left;
+    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 && beside &&
+        !(card.scrollHeight > card.clientHeight + 1 && other > mine + 40)) return;
+    var gap = 6;
+    var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
+    var need = Math.min(card.scrollHeight + card.offsetHeight - card.clientHeight, 34 * rem);
+    var below = vh - p.bottom - 2 * gap, above = p.top - 2 * gap;
+    var room, top;
+    if (need <= below || below >= above) {
+      room = Math.min(need, below);
+      top = p.bottom + gap;
+    } else {
+      room = Math.min(need, above);
+      top = p.top - gap - room;
+    }
+    var left = Math.max(8, Math.min(p.left, vw - c.width - 8));
+    var st = card.style;
+    st.setProperty("position", "absolute");
+    st.setProperty("position-area", "none");
+    st.setProperty("position-try-fallbacks", "none");
+    st.setProperty("inset", "auto");
+    st.setProperty("margin", "0");
+    st.setProperty("max-height", Math.floor(room) + "px");
+    st.setProperty("top", Math.round(top + scrollY) + "px");
+    st.setProperty("left", Math.round(left + scrollX) + "px");
+    card.glossPlaced = true;
+  }
+
   // An opened card takes the focus, and the address bar names the open
   // card (a deep link to it), without a history entry. The popover API
   // opens cards without script; this keeps both true to it. (The browser
@@ -134,6 +194,11 @@
     if (open && !card.contains(document.activeElement) && (document.hasFocus() || (ua && ua.isActive))) {
       card.focus({ preventScroll: true });
     }
+    if (card.glossPlaced && !open) {
+      placedProps.forEach(function (k) { card.style.removeProperty(k); });
+      card.glossPlaced = false;
+    }
+    if (open && !embed && innerWidth >= 600 && trigger && trigger.closest(".gloss-article")) keepInView(card, trigger);
     // After the card has been drawn: replaceState costs a round trip to
     // the browser process that the reader should not wait for.
     setTimeout(function () {
