@@ -63,30 +63,3 @@ func setPlainClass(plain bool) {
 	root := app.Window().Get("document").Get("documentElement").Get("classList")
 	root.Call("toggle", "gloss-plain", plain)
 }
-
-// listenCardOpens calls f whenever a card (any popover of the page)
-// opens. Toggle events do not bubble, so it listens in the
-// capture phase on the document. The returned func removes the listener
-// and releases the Go callback.
-func listenCardOpens(f func(id string)) (release func()) {
-	if app.IsServer {
-		return func() {}
-	}
-	cb := app.FuncOf(func(this app.Value, args []app.Value) any {
-		e := args[0]
-		target := e.Get("target")
-		if !target.Truthy() || !target.Get("id").Truthy() || !target.Call("hasAttribute", "popover").Bool() {
-			return nil
-		}
-		if e.Get("newState").String() == "open" {
-			f(target.Get("id").String())
-		}
-		return nil
-	})
-	doc := app.Window().Get("document")
-	doc.Call("addEventListener", "toggle", cb, true)
-	return func() {
-		doc.Call("removeEventListener", "toggle", cb, true)
-		cb.Release()
-	}
-}

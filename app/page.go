@@ -30,8 +30,6 @@ type Page struct {
 	installable bool
 	update      bool
 	copied      string
-
-	releasePlacing func()
 }
 
 // OnPreRender sets the document's title and description on the server.
@@ -52,19 +50,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	p.installable = !p.embed && ctx.IsAppInstallable()
 	p.update = !p.embed && ctx.AppUpdateAvailable()
-	// Where CSS cannot place a card next to its phrase, Go does, each time
-	// one opens. (web/gloss.js moves focus into it and keeps the URL in step.)
-	if !cssPlacesCards() {
-		p.releasePlacing = listenCardOpens(placeCard)
-	}
 	ctx.Defer(func(ctx app.Context) { p.Restore.Apply() })
-}
-
-// OnDismount stops listening to the cards.
-func (p *Page) OnDismount() {
-	if p.releasePlacing != nil {
-		p.releasePlacing()
-	}
 }
 
 // OnNav opens the card named by the URL's fragment, for in-app links to a

@@ -267,36 +267,6 @@ func TestTappedPhraseStaysInSightAboveTheSheet(t *testing.T) {
 	}
 }
 
-// Browsers without CSS anchor positioning get cards placed by Go next to
-// their phrase. Chromium has it, so the test takes it away.
-func TestCardsArePlacedByGoWithoutAnchorPositioning(t *testing.T) {
-	s := startSite(t)
-	ctx := newBrowser(t)
-	const noAnchors = `(() => {
-		const supports = CSS.supports.bind(CSS);
-		CSS.supports = (a, b) => String(a).startsWith("position-area") ? false : supports(a, b);
-		document.addEventListener("DOMContentLoaded", () => {
-			const sheet = new CSSStyleSheet();
-			sheet.replaceSync(".gloss-card { position-area: none !important; position-try-fallbacks: none !important; }");
-			document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-		});
-	})()`
-	do(t, ctx, addScriptOnLoad(noAnchors), chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
-	for _, n := range anchored(seed) {
-		do(t, ctx, chromedp.ScrollIntoView(chromedp.ID(app.TriggerID(n.ID))), chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
-		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
-		// Go places the card on the toggle event, a task after it shows.
-		waitFor(t, ctx, fmt.Sprintf(`(() => {
-			const c = document.getElementById(%q).getBoundingClientRect(), b = document.getElementById(%q).getBoundingClientRect();
-			return c.top >= 0 && c.left >= 0 && c.bottom <= innerHeight + 0.5 && c.right <= innerWidth + 0.5 &&
-				(c.top >= b.bottom - 1 || c.bottom <= b.top + 1);
-		})()`, n.ID, app.TriggerID(n.ID)), 2*time.Second)
-		do(t, ctx, chromedp.KeyEvent(kb.Escape))
-		waitFor(t, ctx, noCardOpen, 5*time.Second)
-	}
-}
-
 // A fragment that names no card, or is not even valid percent-encoding,
 // opens nothing and breaks nothing.
 func TestBadFragmentsOpenNothing(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gloss/gloss/app"
+	glosssite "github.com/gloss/gloss/site"
 )
 
 // The reader-facing checks in Firefox and WebKit: one list of checks in
@@ -84,7 +84,7 @@ func runEngine(t *testing.T, engine string) {
 		Offline: offline.URL,
 		Blocked: startBlockedWasm(t),
 		// The publisher on localhost, the widget on 127.0.0.1: two sites.
-		Publisher: startPublisher(t, publisherPage{href: main.URL + app.ArticlePath(seed.Slug), headline: seed.Title, before: 2, after: 12, reserve: true}.html(main.URL)),
+		Publisher: startPublisher(t, publisherPage{href: main.URL + glosssite.ArticlePath(seed.Slug), headline: seed.Title, before: 2, after: 12, reserve: true}.html(main.URL)),
 		Widget:    main.URL,
 		AxeSource: string(axe),
 	}
@@ -95,7 +95,7 @@ func runEngine(t *testing.T, engine string) {
 	for _, p := range []string{"/", "/?utm_source=x", "/a/" + seed.Slug, "/?embed=1"} {
 		cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: p, Text: plain(seed.Body[0])[:40], Card: anchored(seed)[0].ID})
 	}
-	cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: app.ArticlePath(other.Slug), Text: plain(other.Body[0])[:40], Card: anchored(other)[0].ID})
+	cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: glosssite.ArticlePath(other.Slug), Text: plain(other.Body[0])[:40], Card: anchored(other)[0].ID})
 	control := startControl(t, offline)
 	cfg.ControlURL, cfg.Control = control, control+"/control"
 
