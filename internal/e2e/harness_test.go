@@ -53,7 +53,7 @@ func setup(m *testing.M) int {
 	env.axe = filepath.Join(root, "node_modules", "axe-core", "axe.min.js")
 	if _, err := os.Stat(env.axe); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: the accessibility tests need axe-core.\n"+
-			"  Install it in the repository root with: npm install --no-save axe-core@4.14.1")
+			"  Install it with: make deps   (or, in the repository root: npm ci)")
 		return 1
 	}
 	dir, err := os.MkdirTemp("", "gloss-e2e-")

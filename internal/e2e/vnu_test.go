@@ -24,7 +24,7 @@ const vnuVersion = "26.9.27"
 
 // vnuInstall says how to get what the markup check needs.
 const vnuInstall = "  Install them with: apt-get install -y default-jre-headless\n" +
-	"  and, in the repository root: npm install --no-save --no-audit --no-fund vnu-jar@" + vnuVersion
+	"  and, in the repository root: make deps (npm ci installs vnu-jar@" + vnuVersion + ")"
 
 // TestPagesValidate runs the Nu Html Checker on every page the server
 // serves (each article, with and without its slash, in embed mode, and
