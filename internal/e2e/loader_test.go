@@ -13,7 +13,7 @@ import (
 func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, blockURLs(s.URL+"/web/app.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, blockURLs(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
 	waitFor(t, ctx, `!document.getElementById("app-wasm-loader-icon").classList.contains("goapp-spin")`, 15*time.Second)
 	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
 	if !strings.Contains(label, "could not load") || strings.Contains(label, "Error") {
