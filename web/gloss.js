@@ -63,6 +63,12 @@
   var started = false;
   var startApp = function () {
     if (started) return;
+    // app.js needs go-app's wasm_exec.js, a deferred script: on a slow
+    // device the first paint can come before the parser has run it.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", startApp);
+      return;
+    }
     started = true;
     document.querySelectorAll('script[type="gloss/after-paint"]').forEach(function (inert) {
       var s = document.createElement("script");
@@ -142,10 +148,12 @@
   // anchor positioning), or cut short while the other side has more room,
   // it is placed here instead, below the phrase if it fits,
   // else on the side with more room; in page coordinates, so that it
-  // scrolls with its phrase.
+  // scrolls with its phrase. The phrase is all its lines: CSS anchors the
+  // card to the first word's button, which would let it cover the rest of
+  // a phrase that wraps.
   var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
   function keepInView(card, trigger) {
-    var c = card.getBoundingClientRect(), p = trigger.getBoundingClientRect();
+    var c = card.getBoundingClientRect(), p = phraseOf(trigger).getBoundingClientRect();
     var vw = innerWidth, vh = innerHeight;
     var isBelow = c.top >= p.bottom - 1;
     var mine = isBelow ? vh - p.bottom : p.top, other = isBelow ? p.top : vh - p.bottom;
@@ -164,7 +172,8 @@
       room = Math.min(need, above);
       top = p.top - gap - room;
     }
-    var left = Math.max(8, Math.min(p.left, vw - c.width - 8));
+    // Across, from the first word, where the reader tapped or tabbed.
+    var left = Math.max(8, Math.min(trigger.getBoundingClientRect().left, vw - c.width - 8));
     var st = card.style;
     st.setProperty("position", "absolute");
     st.setProperty("position-area", "none");

@@ -298,8 +298,11 @@ func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
 	eventually(t, 5*time.Second, func() string {
 		r := eval[map[string]float64](t, ctx, fmt.Sprintf(`(() => {
 		  const c = document.getElementById(%q).getBoundingClientRect();
-		  const p = document.getElementById(%q).getBoundingClientRect();
-		  return {top: c.top, bottom: c.bottom, left: c.left, right: c.right,
+		  const b = document.getElementById(%q), p = b.getBoundingClientRect();
+		  // Every line of the phrase, which may wrap: a card beside it covers none.
+		  const lines = [...(b.closest(".gloss-phrase") || b).getClientRects()];
+		  const covered = lines.filter((l) => c.top < l.bottom - 1 && c.bottom > l.top + 1 && c.left < l.right - 1 && c.right > l.left + 1).length;
+		  return {top: c.top, bottom: c.bottom, left: c.left, right: c.right, covered,
 		    ptop: p.top, pbottom: p.bottom, pleft: p.left, pright: p.right, w: innerWidth, h: innerHeight}; })()`, id, app.TriggerID(id)))
 		at = [4]float64{r["top"], r["bottom"], r["left"], r["right"]}
 		switch {
@@ -311,6 +314,8 @@ func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
 			return fmt.Sprintf("card %s at %v covers its phrase at %v–%v", id, at, r["ptop"], r["pbottom"])
 		case r["left"] >= r["pright"] || r["right"] <= r["pleft"]:
 			return fmt.Sprintf("card %s at %v is not beside its phrase at x %v–%v", id, at, r["pleft"], r["pright"])
+		case r["covered"] > 0 && r["w"] >= 600: // a phone's sheet may cover a phrase the page cannot scroll up
+			return fmt.Sprintf("card %s at %v covers %v line(s) of its phrase", id, at, r["covered"])
 		}
 		return ""
 	})
