@@ -148,17 +148,21 @@
   // anchor positioning), or cut short while the other side has more room,
   // it is placed here instead, below the phrase if it fits,
   // else on the side with more room; in page coordinates, so that it
-  // scrolls with its phrase. The phrase is all its lines: CSS anchors the
-  // card to the first word's button, which would let it cover the rest of
-  // a phrase that wraps.
+  // scrolls with its phrase. CSS anchors the card to the phrase's first
+  // word (its button); a card that covers any other line of a phrase that
+  // wraps is placed here too, clear of all its lines.
   var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
   function keepInView(card, trigger) {
-    var c = card.getBoundingClientRect(), p = phraseOf(trigger).getBoundingClientRect();
+    var c = card.getBoundingClientRect(), t = trigger.getBoundingClientRect();
+    var phrase = phraseOf(trigger), p = phrase.getBoundingClientRect();
     var vw = innerWidth, vh = innerHeight;
-    var isBelow = c.top >= p.bottom - 1;
-    var mine = isBelow ? vh - p.bottom : p.top, other = isBelow ? p.top : vh - p.bottom;
-    var beside = (Math.abs(c.top - p.bottom) <= 12 || Math.abs(p.top - c.bottom) <= 12) && c.left < p.right && c.right > p.left;
-    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 && beside &&
+    var isBelow = c.top >= t.bottom - 1;
+    var mine = isBelow ? vh - t.bottom : t.top, other = isBelow ? t.top : vh - t.bottom;
+    var beside = (Math.abs(c.top - t.bottom) <= 12 || Math.abs(t.top - c.bottom) <= 12) && c.left < t.right && c.right > t.left;
+    var covers = [].some.call(phrase.getClientRects(), function (l) {
+      return c.top < l.bottom - 1 && c.bottom > l.top + 1 && c.left < l.right - 1 && c.right > l.left + 1;
+    });
+    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 && beside && !covers &&
         !(card.scrollHeight > card.clientHeight + 1 && other > mine + 40)) return;
     var gap = 6;
     var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
@@ -173,7 +177,7 @@
       top = p.top - gap - room;
     }
     // Across, from the first word, where the reader tapped or tabbed.
-    var left = Math.max(8, Math.min(trigger.getBoundingClientRect().left, vw - c.width - 8));
+    var left = Math.max(8, Math.min(t.left, vw - c.width - 8));
     var st = card.style;
     st.setProperty("position", "absolute");
     st.setProperty("position-area", "none");
