@@ -80,11 +80,13 @@ deps:
 
 # The browser tests run on their own, after the rest: they measure layout
 # and timing in Chromium, which other packages' tests would compete with
-# for the machine's two cores. They alone run without the race detector:
-# it slows the servers they start, and they measure timing. Chromium's
+# for the machine's two cores. They and the 200-article archive run
+# without the race detector: it slows the servers they start, they measure
+# timing, and 200 pages under it take minutes. Chromium's
 # full suite and the Firefox and WebKit checks take 5 to 6 minutes.
 test: deps build fmt vet staticcheck check
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v /internal/e2e$$)
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /internal/e2e$$ -e /internal/scale$$)
+	$(GO) test -count=1 ./internal/scale/
 	$(GO) test -count=1 -timeout 25m ./internal/e2e/
 	$(MAKE) fuzz
 

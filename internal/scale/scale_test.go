@@ -1,9 +1,9 @@
-//go:build !wasm
-
-package main
+// Package scale tests Gloss with an archive of 200 articles. It runs
+// without the race detector, beside the browser tests: rendering 200 pages
+// under it takes minutes and proves nothing more.
+package scale
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"net/http/httptest"
@@ -32,9 +32,8 @@ func TestTwoHundredArticles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var out, errOut bytes.Buffer
-	if code := run([]string{"check", dir}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "200 articles") {
-		t.Fatalf("gloss check: exit %d, %s%s", code, out.String(), errOut.String())
+	if articles, _, err := parse.Check([]string{dir}); err != nil || articles != 200 {
+		t.Fatalf("gloss check: %d articles, %v", articles, err)
 	}
 	list, err := parse.Load([]string{dir})
 	if err != nil {
