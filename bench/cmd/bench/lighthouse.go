@@ -186,7 +186,7 @@ func (b *Bench) addLighthouseRows(page string, runs, anchor []lhRun) {
 		row := Row{Figure: fmt.Sprintf("%s, %s", page, c.name), Value: fmt.Sprintf("%.0f", m), Number: num(m),
 			Anchor: fmt.Sprintf("%.0f (/, wasm blocked)", am), Ratio: num(ratio(m, am)),
 			Goal: fmt.Sprintf("≥ %.0f", goal), Status: status(m >= goal),
-			Note: of + scoreRange(runs, score(c.id)) + failingNote(runs, c.id)}
+			Note: of + scoreRange(runs, score(c.id)) + failingNote(runs, c.id) + anchorFailing(anchor, c.id)}
 		if math.IsNaN(m) {
 			row.Value, row.Status = "—", NotMeasured
 		}
@@ -266,6 +266,16 @@ func failingNote(runs []lhRun, category string) string {
 		parts = append(parts, p+")")
 	}
 	return "; failing: " + strings.Join(parts, ", ")
+}
+
+// anchorFailing lists the anchor's failing audits of the category, which
+// the wasm-blocked page fails on its own (go-app's loader stays there).
+func anchorFailing(anchor []lhRun, category string) string {
+	n := failingNote(anchor, category)
+	if strings.HasPrefix(n, "; no failing") {
+		return ""
+	}
+	return "; anchor " + strings.TrimPrefix(n, "; ")
 }
 
 // erroredAudits lists the audits that errored in any run, and why.

@@ -271,7 +271,12 @@ type takeoverClick struct {
 	Handled float64 `json:"release_handled_ms"`
 	// Toggle is when the card's toggle event came, after the release.
 	Toggle float64 `json:"toggle_ms"`
-	// Running is whether the wasm was already running at the release;
+	// T0 is the release's time stamp; During whether it came between the
+	// wasm request and the wasm running.
+	T0     float64 `json:"t0"`
+	During bool    `json:"during_takeover"`
+	// Running is whether the wasm was already running when the page
+	// handled the release;
 	// RunningAtVisible at the frame that showed the card.
 	Running          bool    `json:"running_at_release"`
 	RunningAtVisible bool    `json:"running_at_visible"`
@@ -318,7 +323,7 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 	late, failed, closed := 0, 0, 0
 	for _, c := range clicks {
 		switch {
-		case c.Running:
+		case !c.During:
 			late++
 		case c.Ms < 0:
 			failed++
@@ -337,7 +342,7 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 	}
 	med, p95 := Median(during), Percentile(during, 95)
 	amed, ap95 := Median(am), Percentile(am, 95)
-	note := fmt.Sprintf("%d of %d clicks landed before the wasm ran (%d after; takeover %s after the request, median)", len(during)+failed, n, late, Ms(expected))
+	note := fmt.Sprintf("%d of %d clicks came between the wasm request and the wasm running (%d outside; takeover %s after the request, median)", len(during)+failed, n, late, Ms(expected))
 	if failed > 0 {
 		note += fmt.Sprintf("; %d opened no card", failed)
 	}
@@ -350,7 +355,7 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 		Row{Figure: fmt.Sprintf("click on a phrase during the takeover → card visible, p95, CPU %g×", takeoverRate),
 			Value: Ms(p95), Number: num(p95), Anchor: Ms(ap95) + " (bare popover)", Ratio: num(ratio(p95, ap95)),
 			Goal: fmt.Sprintf("≤ %.0f ms", takeoverClickP95Goal), Status: status(ok && p95 <= takeoverClickP95Goal),
-			Note: fmt.Sprintf("release to the page seeing it, median %s", Ms(Median(handled(clicks))))})
+			Note: fmt.Sprintf("release to the page handling it (a busy main thread), median %s", Ms(Median(handled(clicks))))})
 	if closed > 0 {
 		b.rep.Add(secTakeover, Row{Figure: "card opened during the takeover still open once the wasm runs",
 			Value: fmt.Sprintf("%d of %d", len(during)-closed, len(during)), Goal: "every card", Status: Miss})
@@ -361,7 +366,7 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 func handled(cs []takeoverClick) []float64 {
 	var xs []float64
 	for _, c := range cs {
-		if !c.Running {
+		if c.During {
 			xs = append(xs, c.Handled)
 		}
 	}
@@ -452,10 +457,17 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 	}
 	time.Sleep(500 * time.Millisecond)
 	type result struct {
-		Clicks []takeoverClick `json:"clicks"`
-		Open   bool            `json:"open"`
+		Clicks    []takeoverClick `json:"clicks"`
+		Open      bool            `json:"open"`
+		WasmStart float64         `json:"wasm_start"`
+		Running   float64         `json:"running"`
 	}
-	r, err := evalIn[result](tab, 10*time.Second, `({ clicks: window.__takeover.clicks, open: !!document.querySelector(":popover-open") })`)
+	r, err := evalIn[result](tab, 10*time.Second, `(() => {
+  const wasm = performance.getEntriesByType("resource")
+    .filter((e) => new URL(e.name).pathname.endsWith(".wasm")).sort((a, b) => a.startTime - b.startTime)[0];
+  return { clicks: window.__takeover.clicks, open: !!document.querySelector(":popover-open"),
+    wasm_start: wasm ? wasm.startTime : -1, running: window.__bench.wasmRunning };
+})()`)
 	if err != nil {
 		return takeoverClick{}, err
 	}
@@ -463,6 +475,9 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 		return takeoverClick{}, fmt.Errorf("the page saw no press at (%.0f, %.0f)", x, y)
 	}
 	c := r.Clicks[0]
+	// A release that came while Go ran is handled once it is done, when
+	// the wasm runs: what counts is when the reader clicked.
+	c.During = c.T0 >= r.WasmStart && c.T0 < r.Running
 	c.After = float64(after) / float64(time.Millisecond)
 	c.OpenAfter = r.Open
 	return c, nil
