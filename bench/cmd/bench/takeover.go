@@ -38,7 +38,7 @@ const (
 // the scripts the frame ran, for the diagnosis), and times a reader's
 // click from the pointer's press (the event's own time stamp, when the
 // browser received the input, so a busy main thread counts) to the end
-// of the first frame rendered after a card opened. The release is what
+// of the first frame that rendered a card open. The release is what
 // opens a card, and INP counts from it too, so it starts the clock.
 const takeoverProbe = `(() => {
   if (window !== window.top || window.__takeover) return;
@@ -65,16 +65,27 @@ const takeoverProbe = `(() => {
     const c = t.clicks[t.clicks.length - 1];
     if (c && c.t0 < 0) { c.t0 = e.timeStamp; c.release_handled_ms = performance.now() - e.timeStamp; c.running_at_release = running(); }
   }, true);
-  document.addEventListener("toggle", (e) => {
+  // The card counts as visible at the first frame that renders it open:
+  // from the click, every animation frame checks for an open card; the
+  // toggle event is a task of its own, which a long task can hold back
+  // after the card has been painted, so it is only noted.
+  addEventListener("click", () => {
     const c = t.clicks[t.clicks.length - 1];
-    if (e.newState !== "open" || !c || c.t0 < 0 || c.ms >= 0 || c.card) return;
-    c.card = e.target.id;
-    c.toggle_ms = performance.now() - c.t0;
-    requestAnimationFrame(() => {
+    if (!c || c.t0 < 0 || c.polling) return;
+    c.polling = true;
+    const poll = () => {
+      const open = document.querySelector(":popover-open");
+      if (!open) { requestAnimationFrame(poll); return; }
+      c.card = open.id;
       const ch = new MessageChannel();
       ch.port1.onmessage = () => { c.ms = performance.now() - c.t0; c.running_at_visible = running(); };
       ch.port2.postMessage(0);
-    });
+    };
+    requestAnimationFrame(poll);
+  }, true);
+  document.addEventListener("toggle", (e) => {
+    const c = t.clicks[t.clicks.length - 1];
+    if (e.newState === "open" && c && c.t0 >= 0 && c.toggle_ms === undefined) c.toggle_ms = performance.now() - c.t0;
   }, true);
 })();`
 
@@ -269,7 +280,8 @@ type takeoverClick struct {
 	// Handled is how long after the release the page saw it: the wait
 	// for a busy main thread.
 	Handled float64 `json:"release_handled_ms"`
-	// Toggle is when the card's toggle event came, after the release.
+	// Toggle is when the card's toggle event came, after the release (it
+	// may come after the frame that showed the card).
 	Toggle float64 `json:"toggle_ms"`
 	// T0 is the release's time stamp; During whether it came between the
 	// wasm request and the wasm running.
@@ -304,9 +316,18 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 	}
 	rng.Shuffle(n, func(i, j int) { shares[i], shares[j] = shares[j], shares[i] })
 	var clicks []takeoverClick
+	stalled := 0
 	for i, share := range shares {
 		b.logf("takeover click %d/%d, %.0f%% into the takeover", i+1, n, share*100)
 		c, err := b.clickDuringTakeover(ctx, x, y, time.Duration(share*expected*float64(time.Millisecond)))
+		// Now and then a load's wasm fetch stalls before it is sent (the
+		// loader stays at 0 %, seen once in 30–60 loads on this machine):
+		// that load measures nothing, so it is retried, and counted.
+		for retry := 0; errors.Is(err, errNotRequested) && retry < 2; retry++ {
+			stalled++
+			b.logf("takeover click %d: %v; again", i+1, err)
+			c, err = b.clickDuringTakeover(ctx, x, y, time.Duration(share*expected*float64(time.Millisecond)))
+		}
 		if err != nil {
 			return fmt.Errorf("takeover click %d: %w", i+1, err)
 		}
@@ -347,6 +368,9 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 		note += fmt.Sprintf("; %d opened no card", failed)
 	}
 	note += fmt.Sprintf("; %d card(s) closed by the takeover", closed)
+	if stalled > 0 {
+		note += fmt.Sprintf("; %d load(s) retried, their wasm never requested", stalled)
+	}
 	ok := failed == 0 && len(during) > 0
 	b.rep.Add(secTakeover,
 		Row{Figure: fmt.Sprintf("click on a phrase during the takeover → card visible, median, CPU %g×", takeoverRate),
@@ -440,9 +464,9 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 	}
 	select {
 	case <-requested:
-	case <-time.After(60 * time.Second):
+	case <-time.After(30 * time.Second):
 		state, _ := evalIn[string](tab, 5*time.Second, `document.readyState + "; probe: " + !!window.__takeover + "; loader: " + ((document.getElementById("app-wasm-loader-label") || {}).innerText || "none") + "; " + performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).join(", ")`)
-		return takeoverClick{}, fmt.Errorf("the wasm was not requested within 60 s (page: %s)", state)
+		return takeoverClick{}, fmt.Errorf("%w within 30 s (page: %s)", errNotRequested, state)
 	case <-ctx.Done():
 		return takeoverClick{}, ctx.Err()
 	}
@@ -482,6 +506,8 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 	c.OpenAfter = r.Open
 	return c, nil
 }
+
+var errNotRequested = errors.New("the wasm was not requested")
 
 // press sends a left mouse press and, 10 ms later, its release at
 // (x, y), as a reader's click. Each is stamped when the browser receives
