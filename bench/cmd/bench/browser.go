@@ -20,7 +20,12 @@ import (
 // browser context (an empty cache, no service worker, no storage): a
 // fresh profile, without the cost of a new process.
 func (b *Bench) startBrowser(ctx context.Context, profile string) (context.Context, func(), error) {
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, chrome.Options(b.chrome, b.tempDir(profile))...)
+	return b.startBrowserWith(ctx, profile)
+}
+
+// startBrowserWith is startBrowser with more flags.
+func (b *Bench) startBrowserWith(ctx context.Context, profile string, extra ...chromedp.ExecAllocatorOption) (context.Context, func(), error) {
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chrome.Options(b.chrome, b.tempDir(profile)), extra...)...)
 	bctx, cancel := chromedp.NewContext(alloc)
 	stop := func() { cancel(); cancelAlloc() }
 	if err := chromedp.Do(bctx); err != nil {

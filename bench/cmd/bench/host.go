@@ -42,6 +42,21 @@ func (b *Bench) startHost() (*host, string, error) {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte(publisherPage(s)))
 	})
+	// The same page with the embed in its first screen, and with none:
+	// section 8's pair.
+	for path, above := range map[string]int{"/publisher/top": 2, "/publisher/none": -1} {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			s := ""
+			if above >= 0 {
+				h.mu.Lock()
+				s = h.snippet
+				h.mu.Unlock()
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.Write([]byte(publisherPageAt(s, max(above, 2))))
+		})
+	}
 	h.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go h.srv.Serve(ln)
 	port := ln.Addr().(*net.TCPAddr).Port
@@ -82,14 +97,18 @@ func anchorPage() string {
 // publisherPage is a long article by a made-up publisher with the embed
 // snippet far below the fold, and more text after it, so that anything
 // the embed moves is on screen once it is scrolled into view.
-func publisherPage(snippet string) string {
+func publisherPage(snippet string) string { return publisherPageAt(snippet, publisherParagraphsAbove) }
+
+// publisherPageAt is the publisher page with the snippet after the
+// given number of paragraphs.
+func publisherPageAt(snippet string, above int) string {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>The Daily Example</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font:18px/1.55 Georgia,serif;max-width:44rem;margin:auto;padding:1rem;color:#222}
 header{border-bottom:2px solid #222;margin-bottom:1rem}</style></head><body>
 <header><h1>The Daily Example</h1></header><main><h2>A long read</h2>`)
-	for i := 0; i < publisherParagraphsAbove; i++ {
+	for i := 0; i < above; i++ {
 		fmt.Fprintf(&b, "<p id=\"p%d\">%s %s %s</p>\n", i, filler(i), filler(i+1), filler(i+2))
 	}
 	b.WriteString(`<h2 id="embed-heading">Background</h2>` + "\n" + snippet + "\n")

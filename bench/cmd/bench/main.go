@@ -3,7 +3,11 @@
 // start-up in headless Chromium, the cards' click latency against bare
 // native popovers, the embed's cost to a publisher's page, the server's
 // throughput against nginx serving the static export, and what grows
-// with the archive (200 articles against 1, served with -content). It writes
+// with the archive (200 articles against 1, served with -content); then
+// the main thread during the wasm's takeover (its longest task and a
+// reader's click, against the page with the wasm blocked and bare
+// popovers), the embed's blocking time on a publisher's page against the
+// same page without it, and Lighthouse's scores. It writes
 // the same figures, with the samples behind them, to bench/results.json.
 //
 // Run it with `make bench`, which builds what it needs first. It exits
@@ -45,7 +49,15 @@ type Bench struct {
 	gzip        string
 	brotli      string
 	verbose     bool
-	only        map[string]bool
+	// Sections 7–9: clicks during the takeover, publisher loads of each
+	// kind, Lighthouse runs per page and for its anchor, and the
+	// Lighthouse to run.
+	takeoverClicks int
+	publisherRuns  int
+	lhRuns         int
+	lhAnchorRuns   int
+	lighthouse     string
+	only           map[string]bool
 
 	tmp   string
 	rep   *Report
@@ -66,6 +78,11 @@ func run() int {
 	out := flag.String("out", "bench/results.json", "where to write the results")
 	flag.IntVar(&b.loads, "loads", 5, "fresh page loads per CPU rate")
 	flag.IntVar(&b.cardRounds, "card-rounds", 3, "times each card is clicked")
+	flag.IntVar(&b.takeoverClicks, "takeover-clicks", 30, "clicks on a phrase during the takeover, one per fresh load")
+	flag.IntVar(&b.publisherRuns, "publisher-loads", 3, "publisher page loads with the embed, and as many without")
+	flag.IntVar(&b.lhRuns, "lighthouse-runs", 5, "Lighthouse runs per page (the median is reported)")
+	flag.IntVar(&b.lhAnchorRuns, "lighthouse-anchor-runs", 3, "Lighthouse runs of the anchor, the article with the wasm blocked")
+	flag.StringVar(&b.lighthouse, "lighthouse", "", "the lighthouse command (default: node_modules/.bin/lighthouse, else npx --no-install lighthouse)")
 	flag.StringVar(&b.glossBin, "gloss", "bin/gloss", "the gloss binary (make build)")
 	flag.StringVar(&b.webDir, "web", "web", "the web folder with the built app.wasm that section 1 measures (bin/gloss embeds the same)")
 	flag.BoolVar(&b.verbose, "v", true, "print progress on stderr")
@@ -90,6 +107,10 @@ func run() int {
 	}
 	b.loads = min(max(b.loads, 1), 50)
 	b.cardRounds = min(max(b.cardRounds, 1), 20)
+	b.takeoverClicks = min(max(b.takeoverClicks, 1), 200)
+	b.publisherRuns = min(max(b.publisherRuns, 1), 20)
+	b.lhRuns = min(max(b.lhRuns, 1), 20)
+	b.lhAnchorRuns = min(max(b.lhAnchorRuns, 1), 20)
 	if b.root, err = os.Getwd(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		return 2
@@ -139,7 +160,7 @@ func run() int {
 	return 0
 }
 
-// measure runs the six sections, each as far as the tools and the
+// measure runs the nine sections, each as far as the tools and the
 // landed features allow.
 func (b *Bench) measure(ctx context.Context) {
 	b.findTools()
@@ -178,6 +199,9 @@ func (b *Bench) measure(ctx context.Context) {
 		b.rep.Skip(secPage, "gloss serve did not start", "page")
 		b.rep.Skip(secCards, "gloss serve did not start", "cards")
 		b.rep.Skip(secEmbed, "gloss serve did not start", "embed")
+		b.rep.Skip(secTakeover, "gloss serve did not start", "takeover")
+		b.rep.Skip(secPublisher, "gloss serve did not start", "publisher")
+		b.rep.Skip(secLighthouse, "gloss serve did not start", "lighthouse")
 		b.rep.Skip(secServer, "gloss serve did not start", "server")
 		return
 	}
@@ -193,11 +217,14 @@ func (b *Bench) measure(ctx context.Context) {
 		b.rep.Skip(secPage, "Chromium not installed", "page")
 		b.rep.Skip(secCards, "Chromium not installed", "cards")
 		b.rep.Skip(secEmbed, "Chromium not installed", "embed")
+		b.rep.Skip(secTakeover, "Chromium not installed", "takeover")
+		b.rep.Skip(secPublisher, "Chromium not installed", "publisher")
+		b.rep.Skip(secLighthouse, "Chromium not installed", "lighthouse")
 	} else {
 		bctx, stopBrowser, err := b.startBrowser(ctx, "chromium")
 		if err != nil {
 			b.rep.Fail("%v", err)
-			for _, sec := range []string{secPage, secCards, secEmbed} {
+			for _, sec := range []string{secPage, secCards, secEmbed, secTakeover} {
 				b.rep.Skip(sec, "Chromium did not start", strings.SplitN(sec, " ", 2)[1])
 			}
 		} else {
@@ -205,8 +232,10 @@ func (b *Bench) measure(ctx context.Context) {
 			step("2 page", b.measurePage)
 			step("3 cards", b.measureCards)
 			step("4 embed", b.measureEmbed)
+			step("7 takeover", b.measureTakeover)
 			stopBrowser()
 			b.browser = nil
+			step("8 publisher", b.measurePublisher)
 		}
 	}
 
@@ -217,6 +246,9 @@ func (b *Bench) measure(ctx context.Context) {
 		step("5 server", b.measureServer)
 	}
 	step("6 scale", b.measureScale)
+	if b.chrome != "" {
+		step("9 lighthouse", b.measureLighthouse)
+	}
 }
 
 // findTools looks up the programs the bench runs.

@@ -1,0 +1,19 @@
+package main
+
+import "testing"
+
+func TestLongestWithinWindow(t *testing.T) {
+	l := takeoverLoad{Until: 1000, Tasks: []longTask{{Start: 100, Ms: 80}, {Start: 900, Ms: 400}, {Start: 1200, Ms: 900}}}
+	if got := l.Longest(); got != 400 {
+		t.Errorf("longest task started before the wasm ran: %v, want 400 (the 900 ms task came after)", got)
+	}
+	if got := (takeoverLoad{Until: 1000}).Longest(); got != 0 {
+		t.Errorf("no long task: %v, want 0", got)
+	}
+}
+
+func TestBlockingTime(t *testing.T) {
+	if got := blockingTime([]longTask{{Ms: 50}, {Ms: 70}, {Ms: 850}}); got != 820 {
+		t.Errorf("blocking time %v, want 20 + 800", got)
+	}
+}
