@@ -36,7 +36,9 @@ export: build
 # gzip and brotli (nginx for the export anchor); BENCH_DURATION=3s
 # shortens each wrk run (10s by default).
 bench: build
-	$(GO) run ./bench/cmd/bench -buildflags "$(GOFLAGS_RELEASE)"
+	@cmp -s bench/node/package-lock.json bench/node/node_modules/.gloss-package-lock.json || \
+		(cd bench/node && npm ci --no-audit --no-fund --ignore-scripts && cp package-lock.json node_modules/.gloss-package-lock.json)
+	$(GO) run ./bench/cmd/bench -buildflags "$(GOFLAGS_RELEASE)" -lighthouse bench/node/node_modules/.bin/lighthouse
 
 check: bin
 	./bin/gloss check articles internal/fixtures/testdata/articles
