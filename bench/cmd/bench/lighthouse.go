@@ -91,7 +91,7 @@ func (b *Bench) lighthouseCommand(ctx context.Context) ([]string, error) {
 	if b.lighthouse != "" {
 		candidates = append(candidates, []string{b.lighthouse})
 	} else {
-		local := filepath.Join(b.root, "node_modules", ".bin", "lighthouse")
+		local := filepath.Join(b.root, "bench", "node", "node_modules", ".bin", "lighthouse")
 		if _, err := os.Stat(local); err == nil {
 			candidates = append(candidates, []string{local})
 		}
@@ -116,7 +116,7 @@ func (b *Bench) lighthouseCommand(ctx context.Context) ([]string, error) {
 	if len(tried) == 0 {
 		tried = []string{"no node_modules/.bin/lighthouse, no npx"}
 	}
-	return nil, fmt.Errorf("lighthouse %s is needed (npm install -E lighthouse@%s in the repository, or -lighthouse PATH); tried %s",
+	return nil, fmt.Errorf("lighthouse %s is needed (make bench installs it into bench/node: cd bench/node && npm ci; lighthouse@%s; or -lighthouse PATH); tried %s",
 		lighthouseVersion, lighthouseVersion, strings.Join(tried, "; "))
 }
 

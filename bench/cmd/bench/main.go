@@ -82,7 +82,7 @@ func run() int {
 	flag.IntVar(&b.publisherRuns, "publisher-loads", 3, "publisher page loads with the embed, and as many without")
 	flag.IntVar(&b.lhRuns, "lighthouse-runs", 5, "Lighthouse runs per page (the median is reported)")
 	flag.IntVar(&b.lhAnchorRuns, "lighthouse-anchor-runs", 3, "Lighthouse runs of the anchor, the article with the wasm blocked")
-	flag.StringVar(&b.lighthouse, "lighthouse", "", "the lighthouse command (default: node_modules/.bin/lighthouse, else npx --no-install lighthouse)")
+	flag.StringVar(&b.lighthouse, "lighthouse", "", "the lighthouse command (default: bench/node/node_modules/.bin/lighthouse, which make bench installs, else npx --no-install lighthouse)")
 	flag.StringVar(&b.glossBin, "gloss", "bin/gloss", "the gloss binary (make build)")
 	flag.StringVar(&b.webDir, "web", "web", "the web folder with the built app.wasm that section 1 measures (bin/gloss embeds the same)")
 	flag.BoolVar(&b.verbose, "v", true, "print progress on stderr")
