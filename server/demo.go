@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"net/http"
 	"regexp"
-	"strconv"
 )
 
 // demo.html is a made-up publisher's page with the embed snippet in it,
@@ -53,13 +52,11 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Content-Security-Policy", policy)
-	h.Set("Content-Length", strconv.Itoa(len(page)))
-	if r.Method == http.MethodHead {
-		return
+	w.Header().Set("Content-Security-Policy", policy)
+	// Built for this response's origin, so compressed for it too, quickly.
+	e := encode(page, brotliFast)
+	if negotiate(r, "br", "gzip") == "gzip" {
+		e.gzip = gzipFast(page)
 	}
-	w.Write(page)
+	e.serve(w, r, "text/html; charset=utf-8", CacheRevalidate)
 }
