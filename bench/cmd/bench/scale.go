@@ -292,7 +292,7 @@ func servedWasm(ctx context.Context, base string) (url string, n int, encoding s
 }
 
 var (
-	scriptSrc = regexp.MustCompile(`<script[^>]*\ssrc="([^"]+)"`)
+	scriptSrc = regexp.MustCompile(`<script[^>]*\s(?:data-)?src="([^"]+)"`)
 	wasmURL   = regexp.MustCompile(`"([^"\s]+\.wasm)"`)
 	precache  = regexp.MustCompile(`(?s)const resourcesToCache = (\[.*?\]);`)
 )
