@@ -44,7 +44,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := s.content.Load().pages["/"].HTML
+		p := s.content.Load().pages["/"].identity
 		if i == 0 {
 			first = p
 			continue

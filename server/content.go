@@ -16,11 +16,10 @@ import (
 	"github.com/gloss/gloss/site"
 )
 
-// snapshot is the content a server serves at one moment: its articles and
-// their pre-rendered pages. SetArticles replaces it whole, so a request
+// snapshot is the content a server serves at one moment: its
+// pre-rendered pages. SetArticles replaces it whole, so a request
 // sees either the old content or the new, never a mix.
 type snapshot struct {
-	articles []content.Article
 	// pages are by path: "/" and each article's path, with and without
 	// its trailing slash.
 	pages map[string]*page
@@ -29,7 +28,6 @@ type snapshot struct {
 // page is one article's pre-rendered page, the same at each of its paths.
 type page struct {
 	article content.Article
-	Page
 	*encoded
 }
 
@@ -54,7 +52,7 @@ func (s *Server) setArticles(articles []content.Article) (changed bool, err erro
 	}
 	s.setMu.Lock()
 	defer s.setMu.Unlock()
-	next := &snapshot{articles: articles, pages: make(map[string]*page)}
+	next := &snapshot{pages: make(map[string]*page)}
 	rendered := make(map[string]*page, len(articles))
 	pages := make([]*page, len(articles))
 	keys := make([]string, len(articles))
@@ -121,7 +119,7 @@ func (s *Server) renderPage(a content.Article, newest bool) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &page{article: a, Page: pg, encoded: encode(pg.HTML, brotliPage)}, nil
+	return &page{article: a, encoded: encode(pg.HTML, brotliPage)}, nil
 }
 
 // BuildPage pre-renders article a's page, the same at each of its paths,
@@ -170,9 +168,4 @@ func HeadLinks(origin, base string, a content.Article, oembed OEmbedHref) []byte
 func originLinks(origin, base string, a content.Article, oembed OEmbedHref) string {
 	return `<meta ` + Attr("content", ArticleURL(origin, base, a.Slug)) + ` property="og:url">` + "\n" +
 		OEmbedLink(oembed(origin, base, a.Slug), a.Title) + "\n"
-}
-
-func etagOf(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
 }

@@ -53,10 +53,6 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Security-Policy", policy)
-	// Built for this response's origin, so compressed for it too, quickly.
-	e := encode(page, brotliFast)
-	if negotiate(r, "br", "gzip") == "gzip" {
-		e.gzip = gzipFast(page)
-	}
-	e.serve(w, r, "text/html; charset=utf-8", CacheRevalidate)
+	// Built for this response's origin, so compressed for it alone.
+	encodeFor(r, page).serve(w, r, "text/html; charset=utf-8", CacheRevalidate)
 }

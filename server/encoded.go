@@ -54,7 +54,21 @@ const (
 )
 
 func encode(b []byte, brQuality int) *encoded {
-	return &encoded{identity: b, etag: etagOf(b), quality: brQuality}
+	return &encoded{identity: b, etag: hash16(b), quality: brQuality}
+}
+
+// encodeFor is b for one response alone (a body built for its request):
+// compressed fast, and only in the coding r will get.
+func encodeFor(r *http.Request, b []byte) *encoded {
+	e := encode(b, brotliFast)
+	if negotiate(r, "br", "gzip") == "gzip" {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw.Write(b)
+		zw.Close()
+		e.gzip = buf.Bytes()
+	}
+	return e
 }
 
 func brotliOf(b []byte, quality int) []byte {

@@ -30,7 +30,7 @@ func TestEditorFieldsCannotBreakOutOfAttributes(t *testing.T) {
 	a.Body = []content.Block{{Text: []content.Inline{{Text: "Hello, "}, {Text: "world", Note: a.Notes[0].ID}, {Text: "."}}}}
 	s := testServer(t, Config{Articles: []content.Article{a}, Origin: `https://gloss.example`})
 	for path, page := range s.content.Load().pages {
-		z := html.NewTokenizer(bytes.NewReader(page.HTML))
+		z := html.NewTokenizer(bytes.NewReader(page.identity))
 		var descriptions []string
 		for {
 			tt := z.Next()
@@ -71,8 +71,8 @@ func TestDescriptionWithQuotes(t *testing.T) {
 	a := testArticle
 	a.Description = `Putin says "we are open" to talks`
 	s := testServer(t, Config{Articles: []content.Article{a}})
-	if !strings.Contains(string(s.content.Load().pages["/"].HTML), `<meta content="Putin says &#34;we are open&#34; to talks" name="description">`) {
-		t.Errorf("description not escaped as HTML:\n%s", s.content.Load().pages["/"].HTML)
+	if !strings.Contains(string(s.content.Load().pages["/"].identity), `<meta content="Putin says &#34;we are open&#34; to talks" name="description">`) {
+		t.Errorf("description not escaped as HTML:\n%s", s.content.Load().pages["/"].identity)
 	}
 }
 

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/site"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -190,7 +189,7 @@ func (s *Server) loadText() (map[string]*encoded, error) {
 			}
 			b, err := fs.ReadFile(s.cfg.Web, name)
 			if err == nil {
-				s.etags[name] = `"` + etagOf(b) + `"`
+				s.etags[name] = `"` + hash16(b) + `"`
 			}
 			return err
 		})
@@ -210,36 +209,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p *page) {
 		// kept per Host, so no client can fill the server with made-up
 		// ones, and no other Host gets an absolute URL it named itself.
 		if origin, ok := loopbackOrigin(r); ok {
-			body, err := withTags(p.HTML, originLinks(origin, "/", p.article, EndpointHref))
+			body, err := site.WithHead(e.identity, []byte(originLinks(origin, "/", p.article, EndpointHref)))
 			if err != nil {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 				return
 			}
-			e = encode(body, brotliFast)
-			if negotiate(r, "br", "gzip") == "gzip" {
-				e.gzip = gzipFast(body)
-			}
+			e = encodeFor(r, body)
 		}
 	}
 	e.serve(w, r, "text/html; charset=utf-8", "no-cache")
-}
-
-// withTags inserts tags before a page's </head>.
-func withTags(page []byte, tags string) ([]byte, error) {
-	i := bytes.Index(page, []byte("</head>"))
-	if i < 0 {
-		return nil, errors.New("page: no </head>")
-	}
-	out := make([]byte, 0, len(page)+len(tags))
-	return append(append(append(out, page[:i]...), tags...), page[i:]...), nil
-}
-
-func gzipFast(b []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
 }
 
 func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
