@@ -2,7 +2,6 @@ package server
 
 import (
 	"io/fs"
-	"log/slog"
 
 	"github.com/gloss/gloss/content"
 )
@@ -26,8 +25,6 @@ type Config struct {
 	// request's own scheme and Host; set it behind a proxy that terminates
 	// TLS.
 	Origin string
-	// Log receives what the server has to say; nil discards it.
-	Log *slog.Logger
 	// Preview makes every page follow the content as it changes: pages
 	// load a script that listens to the server (server-sent events) and
 	// reloads them after each SetArticles, or shows the problem that

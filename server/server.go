@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -46,9 +45,6 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	if cfg.Web == nil {
 		return nil, errors.New("server: no web assets")
-	}
-	if cfg.Log == nil {
-		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Origin != "" {
 		o, err := NormalizeOrigin(cfg.Origin)

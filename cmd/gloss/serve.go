@@ -74,7 +74,6 @@ func runServe(args []string, stderr io.Writer) int {
 		Web:            webFS(*webDir),
 		FrameAncestors: *frame,
 		Origin:         *origin,
-		Log:            log,
 		Preview:        folder != nil && *preview,
 	})
 	if err != nil {
