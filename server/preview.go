@@ -82,7 +82,8 @@ func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // keepAlive is how often an idle stream sends a comment, so that proxies
-// and the server's write deadlines see it alive.
+// keep it open and a tab that went away is noticed. (Write deadlines are
+// the run loop's, internal/httpd: they apply only while a write waits.)
 const keepAlive = 15 * time.Second
 
 func (p *preview) stream(w http.ResponseWriter, r *http.Request) {
@@ -103,7 +104,6 @@ func (p *preview) stream(w http.ResponseWriter, r *http.Request) {
 	}()
 	gen, problem := p.state()
 	send := func(event, data string) bool {
-		rc.SetWriteDeadline(time.Now().Add(keepAlive))
 		var b strings.Builder
 		fmt.Fprintf(&b, "event: %s\n", event)
 		for _, line := range strings.Split(data, "\n") {
@@ -127,7 +127,6 @@ func (p *preview) stream(w http.ResponseWriter, r *http.Request) {
 		case <-p.done:
 			return
 		case <-tick.C:
-			rc.SetWriteDeadline(time.Now().Add(keepAlive))
 			if _, err := w.Write([]byte(": alive\n\n")); err != nil || rc.Flush() != nil {
 				return
 			}
