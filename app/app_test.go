@@ -60,7 +60,7 @@ func mounted(t *testing.T, ui app.UI) app.UI {
 }
 
 func TestAPhraseWithANoteIsAButtonThatOpensItsCard(t *testing.T) {
-	tree := mounted(t, ArticleText(sample, false))
+	tree := mounted(t, ArticleText(sample))
 	err := app.TestMatch(tree, app.TestUIDescriptor{
 		Path:     app.TestPath(0, 0, 1),
 		Expected: app.Label().Class("gloss-phrase", "gloss-kind-figure"),
@@ -104,19 +104,9 @@ func TestAPhraseWithANoteIsAButtonThatOpensItsCard(t *testing.T) {
 	}
 }
 
-func TestHiddenHighlightsLeaveTheTextVerbatim(t *testing.T) {
-	html := app.HTMLString(ArticleText(sample, true))
-	if strings.Contains(html, "<button") {
-		t.Fatalf("plain article still has buttons: %s", html)
-	}
-	if err := app.TestMatch(mounted(t, ArticleText(sample, true)), app.TestUIDescriptor{Path: app.TestPath(0, 0, 1), Expected: app.Text("a 2 million euro budget")}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 	n := sample.Notes[0]
-	card := Card(i18n.For("en"), n, false, func(app.Context, app.Event) {})
+	card := Card(i18n.For("en"), n)
 	err := app.TestMatch(mounted(t, card), app.TestUIDescriptor{
 		Path: app.TestPath(0),
 		Expected: app.Div().
@@ -148,41 +138,63 @@ func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 	}
 }
 
-func TestTheServerPrerendersEveryCardAndTheAboutPanel(t *testing.T) {
-	page := &Page{Article: sample}
-	disp := app.NewServerTester(page)
-	defer disp.Close()
-	html := app.HTMLString(page)
+func TestThePagePrintsEveryCardAndTheAboutPanel(t *testing.T) {
+	html := app.HTMLString(Page(sample))
 	for _, want := range []string{
 		`id="gloss-headline"`, `>A sample headline</h1>`,
 		`<time datetime="2024-02-08">8 February 2024</time>`,
 		`id="budget"`, `id="about"`, `id="errata"`, `popovertarget="about"`,
-		"The council approved ",
+		"The council approved ", `data-done="Link copied"`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page lacks %s", want)
 		}
 	}
-	// Before the wasm runs, the highlight switch cannot work and says so.
-	if err := app.TestMatch(page, app.TestUIDescriptor{Path: app.TestPath(0, 0, 2, 0), Expected: app.Button().
-		Type("button").ID("gloss-plain").Class("gloss-switch").Aria("pressed", "false").Disabled(true).OnClick(func(app.Context, app.Event) {})}); err != nil {
+	// The highlight switch is web/gloss.js's and works from first paint:
+	// the page prints it usable, and off.
+	err := app.TestMatch(mounted(t, Page(sample)), app.TestUIDescriptor{
+		Path:     app.TestPath(0, 0, 2, 0),
+		Expected: app.Button().Type("button").ID(PlainSwitchID).Class("gloss-switch").Aria("pressed", "false"),
+	})
+	if err != nil {
 		t.Error(err)
+	}
+	if strings.Contains(html, "disabled") {
+		t.Errorf("the printed page has a disabled control: %s", html)
 	}
 }
 
-func TestTheClientRendersWhatTheServerRendered(t *testing.T) {
-	server := &Page{Article: sample}
+// The wasm's whole tree is the prompts: on the server an empty element
+// that takes no room, in the browser the same element, running, that
+// shows a prompt only when the browser offers one, in the page's words.
+func TestThePromptsAreAllTheWasmRenders(t *testing.T) {
+	server := &Prompts{Lang: "uk"}
 	sd := app.NewServerTester(server)
 	defer sd.Close()
-	client := &Page{Article: sample}
+	got := app.HTMLString(server)
+	for _, want := range []string{`id="` + PromptsID + `"`, `data-wasm="waiting"`, `lang="uk"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the server's prompts lack %s: %s", want, got)
+		}
+	}
+	if strings.Contains(got, "<button") || strings.Contains(got, "gloss-update") {
+		t.Errorf("the server's prompts show a prompt: %s", got)
+	}
+
+	client := &Prompts{Lang: "uk"}
 	cd := app.NewClientTester(client)
 	defer cd.Close()
-	// go-app prints attributes in random order, so compare what a reader
-	// gets: the text, the triggers and the cards.
-	a, b := app.HTMLString(server), app.HTMLString(client)
-	for _, s := range []string{"<button", "popover=", "role=\"dialog\"", "The council approved ", "Since publication"} {
-		if strings.Count(a, s) != strings.Count(b, s) || strings.Count(a, s) == 0 {
-			t.Errorf("%q: server renders %d, client %d", s, strings.Count(a, s), strings.Count(b, s))
+	if got := app.HTMLString(client); !strings.Contains(got, `data-wasm="running"`) || strings.Contains(got, "<button") {
+		t.Errorf("the mounted prompts are not running and empty: %s", got)
+	}
+	client.update, client.installable = true, true
+	cd.Consume()
+	client.Update()
+	cd.Consume()
+	got = app.HTMLString(client)
+	for _, want := range []string{"gloss-update", "gloss-install", i18n.For("uk").InstallApp, i18n.For("uk").UpdateAvailable} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the offered prompts lack %s: %s", want, got)
 		}
 	}
 }
@@ -245,7 +257,7 @@ func TestThePageSpeaksTheArticlesLanguage(t *testing.T) {
 	a := sample
 	a.Lang = "uk"
 	a.Date = content.Date{Year: 2024, Month: 2, Day: 8}
-	html := app.HTMLString((&Page{Article: a}).Render())
+	html := app.HTMLString(Page(a))
 	for _, want := range []string{
 		`lang="uk"`, `dir="ltr"`, "8 лютого 2024", "Сховати виділення", "Після публікації", "станом на", ">1 березня 2025<",
 		"Джерела", `aria-label="Закрити"`, "Копіювати посилання", "Картка з цифрами", "Примітки",
@@ -260,7 +272,7 @@ func TestThePageSpeaksTheArticlesLanguage(t *testing.T) {
 		}
 	}
 	a.Lang = "ar"
-	if html := app.HTMLString((&Page{Article: a}).Render()); !strings.Contains(html, `dir="rtl"`) {
+	if html := app.HTMLString(Page(a)); !strings.Contains(html, `dir="rtl"`) {
 		t.Error("an Arabic page is not right to left")
 	}
 }

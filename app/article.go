@@ -9,14 +9,14 @@ import (
 
 // ArticleText renders the article body. Each phrase that has a note is a
 // real button that opens the note's card with the native popover API, so
-// it works before the wasm has loaded. With plain set, the phrases are
-// ordinary text and the article reads as it was published.
-func ArticleText(a content.Article, plain bool) app.UI {
+// it works with no script at all. ("Hide highlights" is web/gloss.js's:
+// it disables the buttons and the article reads as plain text.)
+func ArticleText(a content.Article) app.UI {
 	body := make([]app.UI, 0, len(a.Body))
 	for _, b := range a.Body {
 		runs := make([]app.UI, 0, len(b.Text))
 		for _, r := range b.Text {
-			runs = append(runs, phrase(a, r, plain))
+			runs = append(runs, phrase(a, r))
 		}
 		if b.Kind == content.Heading {
 			body = append(body, app.H2().Dir("auto").Body(runs...))
@@ -36,9 +36,9 @@ func ArticleText(a content.Article, plain bool) app.UI {
 // and Space reach a real button that opens the card without script. The
 // button is named by the whole phrase; the rest is hidden from assistive
 // technology, which would otherwise read it twice.
-func phrase(a content.Article, r content.Inline, plain bool) app.UI {
+func phrase(a content.Article, r content.Inline) app.UI {
 	n, ok := a.Note(r.Note)
-	if r.Note == "" || !ok || plain {
+	if r.Note == "" || !ok {
 		return styled(r, app.Text(r.Text))
 	}
 	id := TriggerID(n.ID)

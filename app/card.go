@@ -11,8 +11,9 @@ import (
 // Escape or a click outside, and only one is open at a time. web/gloss.js
 // moves focus into the card when the reader opens it (autofocus would be
 // refused, with a console error, in a cross-origin frame); the browser
-// returns focus to the trigger when it closes.
-func Card(t *i18n.Strings, n content.Note, copied bool, onCopy app.EventHandler) app.HTMLDiv {
+// returns focus to the trigger when it closes. Its "Copy link" is a link
+// to the card, which web/gloss.js also copies.
+func Card(t *i18n.Strings, n content.Note) app.HTMLDiv {
 	id := CardID(n.ID)
 	return app.Div().
 		ID(id).
@@ -38,11 +39,10 @@ func Card(t *i18n.Strings, n content.Note, copied bool, onCopy app.EventHandler)
 				app.A().
 					Class("gloss-permalink").
 					Href("#"+id).
-					On("click", onCopy).
 					Text(t.CopyLink),
-				app.Span().Class("gloss-copied").Aria("live", "polite").Body(
-					app.If(copied, app.Text(t.LinkCopied)),
-				),
+				// web/gloss.js copies the link and says so here, in the
+				// page's words.
+				app.Span().Class("gloss-copied").Aria("live", "polite").DataSet("done", t.LinkCopied),
 			),
 		)
 }

@@ -1,37 +1,33 @@
 package app
 
 import (
-	"github.com/gloss/gloss/content"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Route registers the page of article a at each of paths. The server calls
-// it before it renders a's page; the wasm, with what the page's data
-// island says, so both render the same page.
-func Route(paths []string, a content.Article, restore *Restore) {
-	page := func() app.Composer { return &Page{Article: a, Restore: restore} }
+// Route registers the prompts p at each of paths. The server calls it
+// before it renders a page; the wasm, for the one page it was started on
+// (Here): each page is the server's, and gloss.js leaves every link to
+// the browser, so the wasm never navigates to another.
+func Route(paths []string, p Prompts) {
+	page := func() app.Composer { c := p; return &c }
 	for _, p := range paths {
 		app.RouteFunc(p, page)
 	}
 }
 
-// RouteElsewhere sends every path the wasm holds no article for to the
-// server: the wasm only knows the page it was started on, so following an
-// in-app link to another article loads that article's page.
-func RouteElsewhere() {
-	app.RouteWithRegexpFunc(".*", func() app.Composer { return &elsewhere{} })
-}
-
-// elsewhere is the page of a path the wasm has no article for.
-type elsewhere struct{ app.Compo }
-
-// OnNav loads the page from the server. It is never the first page of a
-// load (that page's own route matches), so this cannot loop.
-func (e *elsewhere) OnNav(ctx app.Context) {
+// Here is the path of the page the wasm runs on, as go-app's router sees
+// it (without the site's root prefix), and the page's language, which the
+// server wrote on its <html>. Both are read from the page, so the wasm
+// needs no data about the article.
+func Here() (path, lang string) {
 	if app.IsServer {
-		return
+		return "/", ""
 	}
-	app.Window().Get("location").Call("replace", ctx.Page().URL().String())
+	path = strings.TrimPrefix(app.Window().URL().Path, app.Getenv("GOAPP_ROOT_PREFIX"))
+	if path == "" {
+		path = "/"
+	}
+	return path, app.Window().Get("document").Get("documentElement").Get("lang").String()
 }
-
-func (e *elsewhere) Render() app.UI { return app.Main().ID("gloss").Class("gloss") }

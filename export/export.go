@@ -342,7 +342,7 @@ func (s *site) writePages(h http.Handler) error {
 		oembed = server.FileHref
 	}
 	for i, a := range s.o.Articles {
-		page, err := server.BuildPage(h, a, i == 0, s.origin, s.base, oembed, false)
+		page, err := server.BuildPage(h, a, s.origin, s.base, oembed, false)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}

@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"net/http"
 	"runtime"
-	"strconv"
 	"sync"
 
 	ui "github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/site"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // snapshot is the content a server serves at one moment: its
@@ -58,7 +58,7 @@ func (s *Server) setArticles(articles []content.Article) (changed bool, err erro
 	keys := make([]string, len(articles))
 	var missing []int
 	for i, a := range articles {
-		key, err := pageKey(a, i == 0)
+		key, err := pageKey(a)
 		if err != nil {
 			return false, err
 		}
@@ -77,7 +77,7 @@ func (s *Server) setArticles(articles []content.Article) (changed bool, err erro
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				pages[i], errs[i] = s.renderPage(articles[i], i == 0)
+				pages[i], errs[i] = s.renderPage(articles[i])
 			}
 		}()
 	}
@@ -102,20 +102,20 @@ func (s *Server) setArticles(articles []content.Article) (changed bool, err erro
 	return changed, nil
 }
 
-// pageKey names what a page depends on besides the build: its article
-// and whether it is the newest.
-func pageKey(a content.Article, newest bool) (string, error) {
+// pageKey names what a page depends on besides the build: its article.
+// (The newest article is also served at "/", with the same bytes.)
+func pageKey(a content.Article) (string, error) {
 	b, err := json.Marshal(a)
 	if err != nil {
 		return "", fmt.Errorf("server: article %s: %w", a.Slug, err)
 	}
-	sum := sha256.Sum256(append(b, strconv.FormatBool(newest)...))
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:]), nil
 }
 
 // renderPage pre-renders article a's page as the server serves it.
-func (s *Server) renderPage(a content.Article, newest bool) (*page, error) {
-	pg, err := BuildPage(s.app, a, newest, s.cfg.Origin, "/", EndpointHref, s.cfg.Preview)
+func (s *Server) renderPage(a content.Article) (*page, error) {
+	pg, err := BuildPage(s.app, a, s.cfg.Origin, "/", EndpointHref, s.cfg.Preview)
 	if err != nil {
 		return nil, err
 	}
@@ -123,25 +123,23 @@ func (s *Server) renderPage(a content.Article, newest bool) (*page, error) {
 }
 
 // BuildPage pre-renders article a's page, the same at each of its paths,
-// with h: its markup, its data island and its head links for the site at
-// origin ("" when unknown) and base. oembed names the article's oEmbed
-// document, nil for none; preview adds the live preview's script. The
-// server and the static export both build their pages with it. Callers
-// hold no lock: BuildPage serialises go-app's rendering itself.
-func BuildPage(h http.Handler, a content.Article, newest bool, origin, base string, oembed OEmbedHref, preview bool) (Page, error) {
-	paths := site.Paths(a, newest)
+// with h: go-app's page around the prompts, the article printed after
+// them, and the head links for the site at origin ("" when unknown) and
+// base. oembed names the article's oEmbed document, nil for none; preview
+// adds the live preview's script. The server and the static export both
+// build their pages with it. Callers hold no lock: BuildPage serialises
+// go-app's rendering itself.
+func BuildPage(h http.Handler, a content.Article, origin, base string, oembed OEmbedHref, preview bool) (Page, error) {
+	path := site.ArticlePath(a.Slug)
+	article := []byte(app.HTMLString(ui.Page(a)))
 	renderMu.Lock()
-	ui.Route(paths, a, nil)
-	pg, err := Render(h, site.ArticlePath(a.Slug))
+	ui.Route([]string{path}, ui.Prompts{Lang: a.Lang, Title: a.Title, Description: a.Description})
+	pg, err := Render(h, path, article)
 	renderMu.Unlock()
 	if err != nil {
 		return Page{}, err
 	}
-	island, err := site.DataIsland(a, newest)
-	if err != nil {
-		return Page{}, err
-	}
-	head := append(island, HeadLinks(origin, base, a, oembed)...)
+	head := HeadLinks(origin, base, a, oembed)
 	if preview {
 		head = append(head, `<script defer src="`+previewScript+`"></script>`+"\n"...)
 	}

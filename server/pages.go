@@ -21,16 +21,19 @@ const (
 	zoomableViewport = `content="width=device-width, initial-scale=1, viewport-fit=cover"`
 )
 
-// Render pre-renders the page at path with h, once: pages depend only on
-// the version, never on the request.
-func Render(h http.Handler, path string) (Page, error) {
+// Render pre-renders the page at path with h, once, with article (static
+// HTML) after go-app's root: pages depend only on the version and the
+// article, never on the request.
+func Render(h http.Handler, path string, article []byte) (Page, error) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	if rec.Code != http.StatusOK {
 		return Page{}, fmt.Errorf("render %s: status %d", path, rec.Code)
 	}
-	doc := rec.Body.Bytes()
-	var err error
+	doc, err := withArticle(rec.Body.Bytes(), article)
+	if err != nil {
+		return Page{}, fmt.Errorf("render %s: %w", path, err)
+	}
 	if !bytes.Contains(doc, []byte(viewport)) {
 		return Page{}, fmt.Errorf("render %s: go-app's viewport meta not found; the zoom fix needs updating", path)
 	}
@@ -63,6 +66,23 @@ func startAfterPaint(doc []byte) ([]byte, error) {
 	}
 	// The address is in data-src: a data block may not have a src.
 	return appScript.ReplaceAll(doc, []byte(`<script data-src="$1" type="gloss/after-paint"></script>`)), nil
+}
+
+// loaderTag is go-app's loader, the element it prints after its root
+// (its attributes in any order).
+var loaderTag = regexp.MustCompile(`<aside [^>]*id="app-wasm-loader"`)
+
+// withArticle puts the article's HTML right after go-app's root element,
+// the body's first child: go-app replaces that element when the wasm
+// starts, and leaves its siblings alone.
+func withArticle(doc, article []byte) ([]byte, error) {
+	loc := loaderTag.FindIndex(doc)
+	if loc == nil {
+		return nil, errors.New("go-app's loader not found after its root; the article's place needs updating")
+	}
+	i := loc[0]
+	out := make([]byte, 0, len(doc)+len(article))
+	return append(append(append(out, doc[:i]...), article...), doc[i:]...), nil
 }
 
 var ogURL = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n?`)

@@ -1,6 +1,7 @@
 // Gloss page script. It runs in the head, before the article is parsed and
 // long before the wasm arrives, and does only what must happen before
-// first paint or must work without the wasm. Everything else is Go.
+// first paint or must work without the wasm: the reader's whole article.
+// The wasm (go-app) adds the install and update prompts.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -56,20 +57,25 @@
 
   // go-app's app.js starts the wasm download as soon as it runs, so the
   // server ships it inert (type="gloss/after-paint", its address in
-  // data-src: a data block may not have a src) and it is started
-  // here once the article has been painted: after the first contentful
-  // paint, or a second after load where that is never reported (a hidden
-  // tab, a browser without paint timing).
+  // data-src: a data block may not have a src) and it is started here,
+  // when the reader can spare it. The wasm adds only the install and
+  // update prompts (app/prompts.go); the article and its cards never wait
+  // for it. A page starts it once loaded and the main thread is idle. An
+  // embedded frame, where neither prompt shows, only once the reader
+  // interacts with it, or once it has been in view while the page was
+  // idle (a facade): until then it costs the publisher's page nothing.
   var started = false;
   var startApp = function () {
     if (started) return;
-    // app.js needs go-app's wasm_exec.js, a deferred script: on a slow
-    // device the first paint can come before the parser has run it.
+    // app.js needs go-app's wasm_exec.js, a deferred script.
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", startApp);
       return;
     }
     started = true;
+    // go-app's loader shows from here on (web/gloss.css): not while
+    // nothing loads.
+    root.classList.add("gloss-starting");
     document.querySelectorAll('script[type="gloss/after-paint"]').forEach(function (inert) {
       var s = document.createElement("script");
       s.src = inert.getAttribute("data-src");
@@ -77,18 +83,30 @@
       document.head.appendChild(s);
     });
   };
-  // An embedded frame is loaded lazily, once near the viewport, and may
-  // not paint until it is in view: it starts at once, so that whatever
-  // the wasm changes happens before the reader reaches the frame.
+  var whenIdle = function (f) {
+    if (window.requestIdleCallback) requestIdleCallback(f, { timeout: 4000 });
+    else setTimeout(f, 1000);
+  };
+  var afterLoad = function (f) {
+    if (document.readyState === "complete") setTimeout(f, 0);
+    else window.addEventListener("load", function () { setTimeout(f, 0); });
+  };
   if (framed) {
-    document.addEventListener("DOMContentLoaded", startApp);
+    ["pointerdown", "keydown", "focusin"].forEach(function (type) {
+      window.addEventListener(type, startApp, { capture: true, once: true, passive: true });
+    });
+    afterLoad(function () {
+      if (!window.IntersectionObserver) return whenIdle(startApp);
+      var seen = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        seen.disconnect();
+        whenIdle(startApp);
+      });
+      seen.observe(root);
+    });
+  } else {
+    afterLoad(function () { whenIdle(startApp); });
   }
-  try {
-    new PerformanceObserver(function (list) {
-      if (list.getEntriesByName("first-contentful-paint").length) startApp();
-    }).observe({ type: "paint", buffered: true });
-  } catch (e) {}
-  window.addEventListener("load", function () { setTimeout(startApp, 1000); });
 
   // When the wasm cannot load, go-app's loader stops its spinner and shows
   // the exception's own text ("TypeError: Load failed"). Say what that
@@ -263,10 +281,53 @@
     if (open) open.hidePopover();
   });
 
-  // Links that open a new tab are left to the browser, with their
-  // rel=noopener; go-app would otherwise intercept them with window.open.
+  // Every link is the browser's: each page is the server's own, and a
+  // card's link is its fragment (openFromHash). go-app's in-app router,
+  // on window.onclick, would otherwise take links over once the wasm runs
+  // (and open new tabs with window.open, without rel=noopener).
   document.addEventListener("click", function (e) {
-    if (e.target.closest && e.target.closest('a[target="_blank"]')) e.stopPropagation();
+    if (e.target.closest && e.target.closest("a[href]")) e.stopPropagation();
+  });
+
+  // "Copy link" is a link to its card: it always puts the card's address
+  // in the address bar, and where the browser offers a clipboard it also
+  // copies it and says so (in the page's words, from data-done).
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest(".gloss-permalink");
+    var clip = navigator.clipboard;
+    if (!link || !clip || !clip.writeText) return;
+    var status = link.parentElement.querySelector(".gloss-copied");
+    var url = location.origin + location.pathname + location.search + link.getAttribute("href");
+    clip.writeText(url).then(function () {
+      if (!status) return;
+      status.textContent = status.getAttribute("data-done");
+      clearTimeout(status.glossTimer);
+      status.glossTimer = setTimeout(function () { status.textContent = ""; }, 3000);
+    }, function () {});
+  });
+
+  // "Hide highlights": the article reads as plain text and its phrases
+  // are no longer buttons. The choice is kept across visits; the root's
+  // class was set before first paint (above), the switch and the phrases
+  // follow it as soon as they are parsed.
+  var setPlain = function (on) {
+    root.classList.toggle("gloss-plain", on);
+    var sw = document.getElementById("gloss-plain");
+    if (sw) sw.setAttribute("aria-pressed", on ? "true" : "false");
+    document.querySelectorAll(".gloss-mark").forEach(function (b) {
+      b.disabled = on;
+    });
+  };
+  document.addEventListener("DOMContentLoaded", function () {
+    if (root.classList.contains("gloss-plain")) setPlain(true);
+  });
+  document.addEventListener("click", function (e) {
+    if (!e.target.closest || !e.target.closest("#gloss-plain")) return;
+    var on = !root.classList.contains("gloss-plain");
+    setPlain(on);
+    try {
+      localStorage.setItem("gloss.hideHighlights", on ? "true" : "false");
+    } catch (err) {}
   });
 
   // Deep links: /#istanbul-talks opens that card, also before the wasm.

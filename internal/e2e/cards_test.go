@@ -181,19 +181,36 @@ func TestDeepLinkOpensCard(t *testing.T) {
 	waitFor(t, ctx, fmt.Sprintf(`location.hash === "#%s"`, other.ID), 5*time.Second)
 }
 
+// "Hide highlights" works from first paint, with no wasm, and is kept
+// across visits: the phrases stop being buttons, the text stays whole.
 func TestHideHighlightsIsRemembered(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	enabled := `document.querySelectorAll(".gloss-article .gloss-mark:enabled").length`
+	do(t, ctx, blockURLs(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
+	if n := eval[int](t, ctx, enabled); n != len(anchored(seed)) {
+		t.Fatalf("%d phrases are buttons before the switch, want %d: this test proves nothing", n, len(anchored(seed)))
+	}
 	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
-	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
+	waitFor(t, ctx, enabled+` === 0`, 5*time.Second)
 	if got := eval[string](t, ctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed")`); got != "true" {
 		t.Errorf("switch aria-pressed=%q after hiding", got)
 	}
-	do(t, ctx, chromedp.Reload())
+	// A click on a hidden highlight opens nothing.
+	first := anchored(seed)[0]
+	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(first.ID))))
+	time.Sleep(300 * time.Millisecond)
+	if eval[bool](t, ctx, openCard(first.ID)) {
+		t.Error("a hidden highlight still opens its card")
+	}
+	// Kept on the next visit, which the wasm may now run on.
+	do(t, ctx, blockURLs(), chromedp.Reload())
 	waitFor(t, ctx, wasmRunning, 60*time.Second)
-	waitFor(t, ctx, `document.querySelectorAll(".gloss-article .gloss-mark").length === 0`, 5*time.Second)
+	waitFor(t, ctx, enabled+` === 0`, 5*time.Second)
+	if got := eval[string](t, ctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed")`); got != "true" {
+		t.Errorf("switch aria-pressed=%q on the next visit", got)
+	}
 	// The article text is whole without the highlights.
 	text := eval[string](t, ctx, `document.querySelector(".gloss-article").innerText`)
 	for _, n := range anchored(seed) {
@@ -202,7 +219,9 @@ func TestHideHighlightsIsRemembered(t *testing.T) {
 		}
 	}
 	do(t, ctx, chromedp.Click(chromedp.ID("gloss-plain")))
-	waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll(".gloss-article .gloss-mark").length === %d`, len(anchored(seed))), 5*time.Second)
+	waitFor(t, ctx, fmt.Sprintf(`%s === %d`, enabled, len(anchored(seed))), 5*time.Second)
+	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(first.ID))))
+	waitFor(t, ctx, openCard(first.ID), 5*time.Second)
 }
 
 // bracketed is the highlighted part of an anchor written with the

@@ -144,11 +144,12 @@ func TestAnotherArticleIsServedAtItsOwnPath(t *testing.T) {
 	}
 }
 
+// Copy link works from first paint: with the wasm blocked.
 func TestCopyLinkCopiesTheCardsDeepLink(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	do(t, ctx, blockURLs(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	// Headless Chromium has no system clipboard to read back: record
 	// what the page writes.
 	eval[bool](t, ctx, `(() => { window.__copied = []; navigator.clipboard.writeText = (s) => { window.__copied.push(s); return Promise.resolve(); }; return true; })()`)

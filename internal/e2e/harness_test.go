@@ -256,8 +256,12 @@ func waitFor(t *testing.T, ctx context.Context, cond string, limit time.Duration
 }
 
 // wasmRunning is true once go-app has started: app.js removes the loader
-// after go.run, and the page enables the highlight switch on mount.
-const wasmRunning = `!document.getElementById("app-wasm-loader") && !!document.getElementById("gloss-plain") && !document.getElementById("gloss-plain").disabled`
+// after go.run, and the mounted prompts say they run (app/prompts.go).
+const wasmRunning = `!document.getElementById("app-wasm-loader") && !!document.querySelector('#gloss-app[data-wasm="running"]')`
+
+// wasmRequested is true once web/gloss.js has started go-app's loader, or
+// the page has fetched the wasm.
+const wasmRequested = `document.documentElement.classList.contains("gloss-starting") || performance.getEntriesByType("resource").some(e => /\.wasm(\?|$)/.test(e.name))`
 
 // openCard is true when the card with id is open.
 func openCard(id string) string {

@@ -51,7 +51,7 @@ func TestTwoHundredArticles(t *testing.T) {
 	for _, a := range list {
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/a/"+a.Slug, nil))
-		if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"slug":"`+a.Slug+`"`) {
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), `<link href="/a/`+a.Slug+`" rel="canonical">`) {
 			t.Fatalf("/a/%s: status %d, or not its article", a.Slug, rec.Code)
 		}
 	}

@@ -130,19 +130,18 @@ func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
 
 // probeScript is put into every page before its scripts: it records when
 // the wasm is running (go-app's app.js removed #app-wasm-loader after
-// go.run, and the mounted page enabled #gloss-plain), the largest
+// go.run, and the mounted prompts set data-wasm="running"), the largest
 // contentful paint and every layout shift not caused by input.
 const probeScript = `(() => {
   if (window !== window.top || window.__bench) return;
   const b = window.__bench = { wasmRunning: null, lcp: null, shifts: [] };
   const running = () => {
     if (document.readyState === "loading" || document.getElementById("app-wasm-loader")) return false;
-    const p = document.getElementById("gloss-plain");
-    return !!p && !p.disabled;
+    return !!document.querySelector('#gloss-app[data-wasm="running"]');
   };
   new MutationObserver(() => {
     if (b.wasmRunning === null && running()) b.wasmRunning = performance.now();
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["disabled"] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-wasm"] });
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) b.lcp = e.startTime; })
       .observe({ type: "largest-contentful-paint", buffered: true });

@@ -27,10 +27,8 @@ async function until(fn, ms = 5000) {
 
 // In-page functions: each is sent to the browser on its own, so they
 // cannot use anything outside their body.
-const wasmRunning = () => {
-  const sw = document.getElementById("gloss-plain");
-  return !document.getElementById("app-wasm-loader") && !!sw && !sw.disabled;
-};
+const wasmRunning = () =>
+  !document.getElementById("app-wasm-loader") && !!document.querySelector('#gloss-app[data-wasm="running"]');
 const isOpen = (id) => { const c = document.getElementById(id); return !!c && c.matches(":popover-open"); };
 const noneOpen = () => !document.querySelector(":popover-open");
 const activeId = () => (document.activeElement ? document.activeElement.id : "");

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"github.com/gloss/gloss/app/i18n"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// PromptsID is the id of go-app's root element, the body's first child.
+const PromptsID = "gloss-app"
+
+// Prompts are what the wasm adds to a page: the button that installs the
+// app and the notice that a new version is ready. It is go-app's root
+// component: go-app replaces the body's first element with it when the
+// wasm starts (engine.go), and nothing else, so the article printed after
+// it (Page) is never rebuilt. The prompts float in a corner, so their
+// coming and going moves nothing on the page.
+type Prompts struct {
+	app.Compo
+
+	// Lang is the page's language, which the prompts speak.
+	Lang string
+	// Title and Description are the page's, which go-app writes into the
+	// head of the page it pre-renders.
+	Title, Description string
+
+	running     bool
+	embed       bool
+	installable bool
+	update      bool
+}
+
+// OnPreRender names the page on the server.
+func (p *Prompts) OnPreRender(ctx app.Context) {
+	ctx.Page().SetTitle(p.Title)
+	ctx.Page().SetDescription(p.Description)
+}
+
+// OnMount reads what the browser offers. Embedded, the page offers
+// neither: the publisher's page is not the app.
+func (p *Prompts) OnMount(ctx app.Context) {
+	p.running = true
+	p.embed = ctx.Page().URL().Query().Get("embed") == "1"
+	p.installable = !p.embed && ctx.IsAppInstallable()
+	p.update = !p.embed && ctx.AppUpdateAvailable()
+}
+
+// OnAppUpdate shows the update notice when the service worker has
+// installed a new version.
+func (p *Prompts) OnAppUpdate(ctx app.Context) {
+	p.update = !p.embed && ctx.AppUpdateAvailable()
+}
+
+// OnAppInstallChange shows or hides the install button.
+func (p *Prompts) OnAppInstallChange(ctx app.Context) {
+	p.installable = !p.embed && ctx.IsAppInstallable()
+}
+
+// Render draws the prompts; on the server, and until the browser offers
+// one, an empty element that takes no room.
+func (p *Prompts) Render() app.UI {
+	t := i18n.For(p.Lang)
+	state := "waiting"
+	if p.running {
+		state = "running"
+	}
+	return app.Div().
+		ID(PromptsID).
+		Class("gloss-prompts").
+		Lang(p.Lang).
+		Dir(i18n.Dir(p.Lang)).
+		DataSet("wasm", state).
+		Body(
+			app.If(p.update, UpdateBar(t, p.reload)),
+			app.If(p.installable, app.Button().
+				Type("button").
+				ID("gloss-install").
+				Class("gloss-install").
+				OnClick(p.install).
+				Text(t.InstallApp)),
+		)
+}
+
+func (p *Prompts) install(ctx app.Context, e app.Event) {
+	ctx.ShowAppInstallPrompt()
+}
+
+func (p *Prompts) reload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
+
+// UpdateBar tells the reader a new version is ready.
+func UpdateBar(t *i18n.Strings, onReload app.EventHandler) app.UI {
+	return app.Div().ID("gloss-update").Class("gloss-update").Attr("role", "status").Body(
+		app.Text(t.UpdateAvailable),
+		app.Button().Type("button").OnClick(onReload).Text(t.Reload),
+	)
+}
