@@ -282,13 +282,10 @@ func (s *site) write() error {
 	if err := s.writePages(h); err != nil {
 		return err
 	}
-	for _, p := range []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"} {
-		body, err := get(h, p)
+	for _, p := range server.GoAppFiles {
+		body, err := server.GoAppFile(h, p)
 		if err != nil {
-			return err
-		}
-		if body, err = server.Minify(p, body); err != nil {
-			return fmt.Errorf("export: minify %s: %w", p, err)
+			return fmt.Errorf("export: %w", err)
 		}
 		if err := s.writeFile(p[1:], body); err != nil {
 			return err

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -143,22 +142,13 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// appResources are go-app's own files, which its handler writes once for
-// the build: the server minifies and compresses them at start.
-var appResources = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"}
-
 // loadText reads, minifies and compresses every text asset once.
 func (s *Server) loadText() (map[string]*encoded, error) {
 	text := make(map[string]*encoded)
-	for _, p := range appResources {
-		rec := httptest.NewRecorder()
-		s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-		if rec.Code != http.StatusOK {
-			return nil, fmt.Errorf("server: go-app's %s: status %d", p, rec.Code)
-		}
-		b, err := Minify(p, rec.Body.Bytes())
+	for _, p := range GoAppFiles {
+		b, err := GoAppFile(s.app, p)
 		if err != nil {
-			return nil, fmt.Errorf("server: minify %s: %w", p, err)
+			return nil, fmt.Errorf("server: %w", err)
 		}
 		text[p] = encode(b, brotliBest)
 	}

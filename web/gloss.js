@@ -62,8 +62,8 @@
   // update prompts (app/prompts.go); the article and its cards never wait
   // for it. A page starts it once loaded and the main thread is idle. An
   // embedded frame, where neither prompt shows, only once the reader
-  // interacts with it, or once it has been in view while the page was
-  // idle (a facade): until then it costs the publisher's page nothing.
+  // interacts with it (a facade): on a phone the frame often shares the
+  // publisher's main thread, and until then it costs that page nothing.
   var started = false;
   var startApp = function () {
     if (started) return;
@@ -94,15 +94,6 @@
   if (framed) {
     ["pointerdown", "keydown", "focusin"].forEach(function (type) {
       window.addEventListener(type, startApp, { capture: true, once: true, passive: true });
-    });
-    afterLoad(function () {
-      if (!window.IntersectionObserver) return whenIdle(startApp);
-      var seen = new IntersectionObserver(function (entries) {
-        if (!entries.some(function (e) { return e.isIntersecting; })) return;
-        seen.disconnect();
-        whenIdle(startApp);
-      });
-      seen.observe(root);
     });
   } else {
     afterLoad(function () { whenIdle(startApp); });

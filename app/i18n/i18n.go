@@ -36,7 +36,7 @@ type Strings struct {
 	UpdateAvailable  string // the update bar's text, before its button
 	Reload           string
 	Notes            string // heading of the printed endnotes
-	Loading          string // go-app's loader; {progress} is the percentage
+	Loading          string // go-app's loader (no percentage: the wasm streams straight to the compiler)
 
 	// Months in a full date, "8 February 2024" (genitive in Ukrainian:
 	// "8 лютого 2024"), and with only the year, "February 2024".
@@ -76,7 +76,7 @@ var en = &Strings{
 	UpdateAvailable:  "A new version of this page is available. ",
 	Reload:           "Reload",
 	Notes:            "Notes",
-	Loading:          "Loading interactive features {progress}%",
+	Loading:          "Loading interactive features…",
 	Months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
 	MonthsAlone: [12]string{"January", "February", "March", "April", "May", "June",
@@ -113,7 +113,7 @@ var uk = &Strings{
 	UpdateAvailable:  "Доступна нова версія цієї сторінки. ",
 	Reload:           "Оновити",
 	Notes:            "Примітки",
-	Loading:          "Завантаження інтерактивних функцій: {progress}%",
+	Loading:          "Завантаження інтерактивних функцій…",
 	Months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня",
 		"липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
 	MonthsAlone: [12]string{"січень", "лютий", "березень", "квітень", "травень", "червень",

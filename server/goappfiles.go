@@ -1,0 +1,74 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+)
+
+// GoAppFiles are go-app's own files, which its handler writes once for the
+// build: the server and the export send them as GoAppFile makes them.
+var GoAppFiles = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"}
+
+// GoAppFile is go-app's file at path p as h writes it, made fit to send:
+// app.js streams the wasm straight to the compiler (streamWasm) and runs
+// it in a task of its own (runInATaskOfItsOwn), and scripts and styles
+// are minified. Each change to go-app's text is checked: a go-app that
+// writes it otherwise fails the build, never the reader.
+func GoAppFile(h http.Handler, p string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("go-app's %s: status %d", p, rec.Code)
+	}
+	b := rec.Body.Bytes()
+	if p == "/app.js" {
+		var err error
+		if b, err = streamWasm(b); err != nil {
+			return nil, err
+		}
+		if b, err = runInATaskOfItsOwn(b); err != nil {
+			return nil, err
+		}
+	}
+	b, err := Minify(p, b)
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p, err)
+	}
+	return b, nil
+}
+
+// progressFetch is app.js's call that fetches the wasm for
+// instantiateStreaming.
+var progressFetch = []byte(`fetchWithProgress("`)
+
+// streamWasm makes app.js hand the wasm's response to
+// WebAssembly.instantiateStreaming as it comes from the network. go-app
+// wraps it in a ReadableStream of its own to count the bytes for its
+// loader's percentage; fed from script, the browser decodes the module on
+// the main thread as the chunks arrive (about 120 ms at full CPU speed for
+// Gloss's wasm), where a network response is compiled off it.
+func streamWasm(js []byte) ([]byte, error) {
+	if bytes.Count(js, progressFetch) != 1 {
+		return nil, errors.New("go-app's app.js does not fetch the wasm as expected; the streaming fix needs updating")
+	}
+	return bytes.Replace(js, progressFetch, []byte(`fetch("`), 1), nil
+}
+
+// goRun is app.js's start of the Go program, right after the module has
+// been compiled and instantiated.
+var goRun = []byte(`go.run(wasm.instance);`)
+
+// runInATaskOfItsOwn makes app.js let the browser breathe between
+// instantiating the wasm and running it: the browser finishes the compile
+// and instantiation in one task, and the Go program, awaited at once,
+// would run in the same one (together about 130 ms at full CPU speed, a
+// tap's worth of blocking).
+func runInATaskOfItsOwn(js []byte) ([]byte, error) {
+	if bytes.Count(js, goRun) != 1 {
+		return nil, errors.New("go-app's app.js does not start the Go program as expected; the yield before it needs updating")
+	}
+	return bytes.Replace(js, goRun, []byte(`await new Promise((r) => setTimeout(r, 0));`+string(goRun)), 1), nil
+}

@@ -1,0 +1,28 @@
+package server
+
+import (
+	"strings"
+	"testing"
+)
+
+// app.js hands the wasm's own response to the compiler, and runs the Go
+// program in a task after the one that instantiated it.
+func TestAppJSStreamsTheWasmAndRunsItInATaskOfItsOwn(t *testing.T) {
+	res := Resources{Wasm: "/web/app-0123456789abcdef.wasm"}
+	js, err := GoAppFile(AppHandler("v1", res, "en"), "/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(js)
+	if !strings.Contains(s, `fetch("/web/app-0123456789abcdef.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/`) {
+		t.Errorf("app.js does not stream the wasm's response to the compiler: %s", s)
+	}
+	run := strings.Index(s, "go.run(") // minified, the name of go-app's variable may change
+	if run < 0 {
+		run = strings.Index(s, ".run(")
+	}
+	yield := strings.Index(s, "setTimeout(")
+	if yield < 0 || run < 0 || yield > run {
+		t.Errorf("app.js does not yield before it runs the Go program: %s", s)
+	}
+}
