@@ -1,11 +1,13 @@
 // Package app is Gloss's user interface: the go-app components that render
 // an article and its context cards.
 //
-// The same code pre-renders every page on the server and runs in the
-// browser as WebAssembly. Because go-app replaces the pre-rendered DOM when
-// the wasm starts, every component renders its first frame from the
-// article values it is given, never from something fetched after mount, so
-// the browser's first render equals the server's.
+// The server prints the article (Page: ArticleText, Card, Timeline,
+// FigureChart, About) as static HTML once per page; in the browser it is
+// never rendered again, and works with no script but web/gloss.js, its
+// cards being native popovers. The wasm runs one component, Prompts, which
+// go-app mounts as the body's first element, the only one it replaces
+// when it starts: the install button and the update notice. So the wasm
+// reads no article and never rebuilds what the reader is reading.
 //
 // The package knows nothing of HTTP or of content files: it receives
 // content.Article values.

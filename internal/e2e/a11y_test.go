@@ -57,7 +57,7 @@ func TestAxeFindsNoViolations(t *testing.T) {
 			s := startSite(t, gated)
 			ctx := newBrowser(t)
 			do(t, ctx, colorScheme(scheme), chromedp.Navigate(s.URL+"/"))
-			waitFor(t, ctx, `!!document.getElementById("app-wasm-loader-label") && document.getElementById("app-wasm-loader-label").innerText.includes("%")`, 10*time.Second)
+			waitFor(t, ctx, `document.documentElement.classList.contains("gloss-starting") && !!document.getElementById("app-wasm-loader-label") && getComputedStyle(document.getElementById("app-wasm-loader")).display !== "none"`, 10*time.Second)
 			for _, v := range axeViolations(t, ctx) {
 				t.Errorf("page before the wasm: %s", v)
 			}

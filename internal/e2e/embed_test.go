@@ -267,7 +267,13 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	// In the cross-site frame the wasm starts (storage may be partitioned
 	// or denied: it must not matter) and the frame fits its content.
 	fctx := frameOf(t, ctx, s.URL)
-	frameWait(t, fctx, `document.documentElement.classList.contains("gloss-embed")`, 10*time.Second)
+	frameWait(t, fctx, `document.documentElement.classList.contains("gloss-embed") && document.readyState === "complete"`, 10*time.Second)
+	// A facade until the reader uses it: loaded, in view, no wasm.
+	time.Sleep(time.Second)
+	if eval[bool](t, fctx, wasmRequested) {
+		t.Error("the frame started the wasm before the reader used it")
+	}
+	useFrame(t, ctx, fctx)
 	frameWait(t, fctx, wasmRunning, 60*time.Second)
 	fitsContent(t, ctx, fctx)
 	// Embed mode, in the publisher's theme; links leave the frame for a
@@ -475,6 +481,7 @@ func TestEmbedStartsWithStorageDenied(t *testing.T) {
 	if real := eval[bool](t, fctx, `localStorage instanceof Storage`); real {
 		t.Fatal("the frame has real storage: the denial was not in place and this test proves nothing")
 	}
+	useFrame(t, ctx, fctx)
 	frameWait(t, fctx, wasmRunning, 60*time.Second)
 	// The reader's switch works with the memory store.
 	do(t, fctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("gloss-plain").click()`))
@@ -522,7 +529,7 @@ func TestEmbedDemoPageShowsTheWidget(t *testing.T) {
 	// The demo frames the widget from its own origin, so the frame's
 	// document is the page's to reach.
 	const doc = `document.querySelector("iframe.gloss-embed").contentDocument`
-	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed") && !!`+doc+` && `+strings.ReplaceAll(wasmRunning, "document.", doc+"."), 60*time.Second)
+	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed") && !!`+doc+` && `+doc+`.readyState === "complete"`, 20*time.Second)
 	n := anchored(seed)[1]
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
 	  const f = document.querySelector("iframe.gloss-embed");
@@ -576,6 +583,13 @@ func escapeInFrame(t *testing.T, ctx, fctx context.Context, id string) {
 // card to open. On a busy machine the frame may still be settling (its
 // height following a card just closed) when the mouse is released, so a
 // click that opened nothing is aimed and made once more.
+// useFrame is the reader's first touch of the frame: a click on its
+// headline, which starts the wasm (web/gloss.js).
+func useFrame(t *testing.T, ctx, fctx context.Context) {
+	t.Helper()
+	clickInFrame(t, ctx, fctx, "gloss-headline", 0.3)
+}
+
 func openInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64) {
 	t.Helper()
 	for try := 0; ; try++ {

@@ -29,6 +29,8 @@ async function until(fn, ms = 5000) {
 // cannot use anything outside their body.
 const wasmRunning = () =>
   !document.getElementById("app-wasm-loader") && !!document.querySelector('#gloss-app[data-wasm="running"]');
+const wasmRequested = () =>
+  document.documentElement.classList.contains("gloss-starting") || performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
 const isOpen = (id) => { const c = document.getElementById(id); return !!c && c.matches(":popover-open"); };
 const noneOpen = () => !document.querySelector(":popover-open");
 const activeId = () => (document.activeElement ? document.activeElement.id : "");
@@ -383,7 +385,10 @@ export const checks = [
       await d.goto(cfg.publisher, desktop);
       const frame = () => d.eval(() => { const f = document.querySelector("iframe.gloss-embed"); if (!f) return null; const r = f.getBoundingClientRect(); return { top: r.top, left: r.left, height: r.height }; });
       if (!(await until(frame, 10000))) return ["the snippet did not become an iframe"];
-      if (!(await until(() => d.frameEval(cfg.widget, wasmRunning), 60000))) problems.push("the wasm did not start in the frame in 60 s");
+      // A facade until the reader uses it: in view, loaded, no wasm.
+      await until(() => d.frameEval(cfg.widget, () => document.readyState === "complete"), 10000);
+      await sleep(1000);
+      if (await d.frameEval(cfg.widget, wasmRequested)) problems.push("the frame started the wasm before the reader used it");
       let msg = "";
       await until(async () => {
         const f = await frame();
@@ -405,6 +410,7 @@ export const checks = [
         problems.push(`a click on the phrase of ${n.id} in the frame did not open its card`);
         return problems;
       }
+      if (!(await until(() => d.frameEval(cfg.widget, wasmRunning), 60000))) problems.push("the wasm did not start in the frame in 60 s after the reader's click");
       const heard = (type) => until(() => d.eval((type, id, title) => window.glossEvents.some((e) => e.type === type && e.id === id && e.title === title && e.target === "IFRAME"), type, n.id, n.title), 5000);
       if (!(await heard("gloss:card-open"))) problems.push(`the publisher's page got no gloss:card-open event for ${n.id}: ${JSON.stringify(await d.eval(() => window.glossEvents))}`);
       await d.key("Escape");
@@ -422,7 +428,8 @@ export const checks = [
       await d.fresh();
       await d.goto(cfg.blocked + "/", desktop);
       const label = () => d.eval(() => { const l = document.getElementById("app-wasm-loader-label"); return l ? l.innerText : null; });
-      const text = await until(async () => { const t = await label(); return t && !t.includes("%") && t; }, 15000);
+      // The label starts as "Loading interactive features…" (app/i18n).
+      const text = await until(async () => { const t = await label(); return t && !t.startsWith("Loading") && t; }, 15000);
       if (!text) problems.push(`the loader still says ${JSON.stringify(await label())} 15 s after the wasm failed`);
       else if (/error|exception|failed to fetch|load failed/i.test(text) || !/could not load/i.test(text)) {
         problems.push(`the loader says ${JSON.stringify(text)}, not a short message for the reader`);
