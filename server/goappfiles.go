@@ -13,9 +13,9 @@ import (
 var GoAppFiles = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"}
 
 // GoAppFile is go-app's file at path p as h writes it, made fit to send:
-// app.js streams the wasm straight to the compiler (streamWasm) and runs
-// it in a task of its own (runInATaskOfItsOwn), and scripts and styles
-// are minified. Each change to go-app's text is checked: a go-app that
+// app.js loads the wasm only when web/gloss.js asks (wasmOnRequest),
+// streams it straight to the compiler (streamWasm) and runs it in a task
+// of its own (runInATaskOfItsOwn), and scripts and styles are minified. Each change to go-app's text is checked: a go-app that
 // writes it otherwise fails the build, never the reader.
 func GoAppFile(h http.Handler, p string) ([]byte, error) {
 	rec := httptest.NewRecorder()
@@ -30,6 +30,9 @@ func GoAppFile(h http.Handler, p string) ([]byte, error) {
 			return nil, err
 		}
 		if b, err = runInATaskOfItsOwn(b); err != nil {
+			return nil, err
+		}
+		if b, err = wasmOnRequest(b); err != nil {
 			return nil, err
 		}
 	}
@@ -71,4 +74,20 @@ func runInATaskOfItsOwn(js []byte) ([]byte, error) {
 		return nil, errors.New("go-app's app.js does not start the Go program as expected; the yield before it needs updating")
 	}
 	return bytes.Replace(js, goRun, []byte(`await new Promise((r) => setTimeout(r, 0));`+string(goRun)), 1), nil
+}
+
+// startWasm is app.js's last top-level statement: it loads and runs the
+// wasm as soon as app.js runs.
+var startWasm = []byte("\ngoappInitWebAssembly();\n")
+
+// wasmOnRequest leaves the wasm's start to web/gloss.js, which calls
+// window.goappStartWasm when the wasm has something to add: on the
+// reader's first interaction, or when the browser offers to install the
+// app or a new version is ready. app.js itself (the service worker, the
+// install and update watchers) still runs when it is loaded.
+func wasmOnRequest(js []byte) ([]byte, error) {
+	if bytes.Count(js, startWasm) != 1 {
+		return nil, errors.New("go-app's app.js does not start the wasm as expected; the start on request needs updating")
+	}
+	return bytes.Replace(js, startWasm, []byte("\nwindow.goappStartWasm = goappInitWebAssembly;\n"), 1), nil
 }

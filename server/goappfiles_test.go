@@ -1,12 +1,14 @@
 package server
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
 
-// app.js hands the wasm's own response to the compiler, and runs the Go
-// program in a task after the one that instantiated it.
+// app.js leaves the wasm's start to web/gloss.js, hands the wasm's own
+// response to the compiler, and runs the Go program in a task after the
+// one that instantiated it.
 func TestAppJSStreamsTheWasmAndRunsItInATaskOfItsOwn(t *testing.T) {
 	res := Resources{Wasm: "/web/app-0123456789abcdef.wasm"}
 	js, err := GoAppFile(AppHandler("v1", res, "en"), "/app.js")
@@ -20,6 +22,9 @@ func TestAppJSStreamsTheWasmAndRunsItInATaskOfItsOwn(t *testing.T) {
 	run := strings.Index(s, "go.run(") // minified, the name of go-app's variable may change
 	if run < 0 {
 		run = strings.Index(s, ".run(")
+	}
+	if !strings.Contains(s, "window.goappStartWasm=goappInitWebAssembly") || regexp.MustCompile(`goappInitWebAssembly\(\)[^{]`).MatchString(s) {
+		t.Errorf("app.js starts the wasm itself, not on web/gloss.js's request: %s", s)
 	}
 	yield := strings.Index(s, "setTimeout(")
 	if yield < 0 || run < 0 || yield > run {

@@ -55,48 +55,70 @@
     if (localStorage.getItem("gloss.hideHighlights") === "true") root.classList.add("gloss-plain");
   } catch (e) {}
 
-  // go-app's app.js starts the wasm download as soon as it runs, so the
-  // server ships it inert (type="gloss/after-paint", its address in
-  // data-src: a data block may not have a src) and it is started here,
-  // when the reader can spare it. The wasm adds only the install and
-  // update prompts (app/prompts.go); the article and its cards never wait
-  // for it. A page starts it once loaded and the main thread is idle. An
-  // embedded frame, where neither prompt shows, only once the reader
-  // interacts with it (a facade): on a phone the frame often shares the
-  // publisher's main thread, and until then it costs that page nothing.
-  var started = false;
+  // go-app's app.js would start the wasm download as soon as it runs, so
+  // the server ships it inert (type="gloss/after-paint", its address in
+  // data-src: a data block may not have a src) and with its wasm start
+  // left to this script (server/goappfiles.go: window.goappStartWasm).
+  // The wasm adds only the install and update prompts (app/prompts.go);
+  // the article and its cards never wait for it, and it never runs before
+  // it has something to add:
+  //   - app.js (the service worker that keeps the article for offline
+  //     reading, the install and update watchers) once the page has
+  //     loaded and the main thread is idle;
+  //   - the wasm on the reader's first interaction (a press or a key),
+  //     when the browser offers to install the app, or when a new version
+  //     is ready.
+  // An embedded frame, where neither prompt shows, loads both only once
+  // the reader interacts with it (a facade): on a phone the frame often
+  // shares the publisher's main thread, and until then it costs that page
+  // nothing.
+  var appLoaded = false, appRequested = false, wasmWanted = false;
   var startApp = function () {
-    if (started) return;
+    if (appRequested) return;
     // app.js needs go-app's wasm_exec.js, a deferred script.
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", startApp);
       return;
     }
-    started = true;
-    // go-app's loader shows from here on (web/gloss.css): not while
-    // nothing loads.
-    root.classList.add("gloss-starting");
+    appRequested = true;
     document.querySelectorAll('script[type="gloss/after-paint"]').forEach(function (inert) {
       var s = document.createElement("script");
       s.src = inert.getAttribute("data-src");
       s.async = false;
+      s.onload = function () {
+        appLoaded = true;
+        if (wasmWanted) startWasm();
+      };
       document.head.appendChild(s);
     });
   };
-  var whenIdle = function (f) {
-    if (window.requestIdleCallback) requestIdleCallback(f, { timeout: 4000 });
-    else setTimeout(f, 1000);
+  var startWasm = function () {
+    wasmWanted = true;
+    if (!appLoaded) return startApp();
+    var run = window.goappStartWasm;
+    if (!run) return;
+    window.goappStartWasm = null;
+    // go-app's loader shows from here on (web/gloss.css).
+    root.classList.add("gloss-starting");
+    run();
   };
-  var afterLoad = function (f) {
-    if (document.readyState === "complete") setTimeout(f, 0);
-    else window.addEventListener("load", function () { setTimeout(f, 0); });
+  var onFirstUse = function (f) {
+    var types = framed ? ["pointerdown", "keydown", "focusin"] : ["pointerdown", "keydown"];
+    var once = function () {
+      types.forEach(function (type) { window.removeEventListener(type, once, true); });
+      f();
+    };
+    types.forEach(function (type) { window.addEventListener(type, once, true); });
   };
-  if (framed) {
-    ["pointerdown", "keydown", "focusin"].forEach(function (type) {
-      window.addEventListener(type, startApp, { capture: true, once: true, passive: true });
-    });
-  } else {
-    afterLoad(function () { whenIdle(startApp); });
+  onFirstUse(startWasm);
+  if (!framed) {
+    var afterLoad = function () {
+      if (window.requestIdleCallback) requestIdleCallback(startApp, { timeout: 4000 });
+      else setTimeout(startApp, 1000);
+    };
+    if (document.readyState === "complete") setTimeout(afterLoad, 0);
+    else window.addEventListener("load", function () { setTimeout(afterLoad, 0); });
+    window.addEventListener("beforeinstallprompt", startWasm);
   }
 
   // When the wasm cannot load, go-app's loader stops its spinner and shows
@@ -124,6 +146,7 @@
     get: function () {
       return function () {
         updateReady = true;
+        startWasm();
         onUpdate();
       };
     },

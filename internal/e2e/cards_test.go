@@ -33,7 +33,7 @@ func TestEveryCardOpensByClickAndClosesWithEscape(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	for _, n := range anchored(seed) {
 		trigger := app.TriggerID(n.ID)
 		do(t, ctx, chromedp.Click(chromedp.ID(trigger)))
@@ -54,7 +54,7 @@ func TestKeyboardReachesTriggersInReadingOrderAndOpensCards(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 
 	// Tab from the top of the page, collecting the triggers it reaches.
 	var order []string
@@ -132,7 +132,7 @@ func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 	before := nextToPhrase(t, ctx, n.ID)
 	s.release()
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 	if after := nextToPhrase(t, ctx, n.ID); after != before {
 		t.Errorf("card %s moved from %+v to %+v when the wasm started", n.ID, before, after)
@@ -169,7 +169,7 @@ func TestDeepLinkOpensCard(t *testing.T) {
 		do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/#"+n.ID))
 		waitFor(t, ctx, openCard(n.ID), 10*time.Second)
 		before := nextToPhrase(t, ctx, n.ID)
-		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		wasmRuns(t, ctx)
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 		if after := nextToPhrase(t, ctx, n.ID); after != before {
 			t.Errorf("at %dx%d card %s moved from %+v to %+v when the wasm started", size[0], size[1], n.ID, before, after)
@@ -208,7 +208,7 @@ func TestHideHighlightsIsRemembered(t *testing.T) {
 	}
 	// Kept on the next visit, which the wasm may now run on.
 	do(t, ctx, blockURLs(), chromedp.Reload())
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, enabled+` === 0`, 5*time.Second)
 	if got := eval[string](t, ctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed")`); got != "true" {
 		t.Errorf("switch aria-pressed=%q on the next visit", got)
@@ -243,7 +243,7 @@ func TestCardsStayInsideTheViewport(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			ctx := newBrowser(t)
 			do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/"))
-			waitFor(t, ctx, wasmRunning, 60*time.Second)
+			wasmRuns(t, ctx)
 			for _, n := range anchored(seed) {
 				do(t, ctx, chromedp.ScrollIntoView(chromedp.ID(app.TriggerID(n.ID))), chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 				waitFor(t, ctx, openCard(n.ID), 5*time.Second)
@@ -264,7 +264,7 @@ func TestTappedPhraseStaysInSightAboveTheSheet(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(360, 640), chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	checked := 0
 	for _, n := range anchored(seed) {
 		// The phrase's first line at 85% of the screen, where the sheet
@@ -297,7 +297,7 @@ func TestBadFragmentsOpenNothing(t *testing.T) {
 		// Through a blank page, so each is a fresh load and not a
 		// fragment change in the same document.
 		do(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+"/#"+frag))
-		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		wasmRuns(t, ctx)
 		if eval[bool](t, ctx, `!!document.querySelector(":popover-open")`) {
 			t.Errorf("#%s opened a card", frag)
 		}

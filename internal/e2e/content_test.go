@@ -84,7 +84,7 @@ var seedCards = []seedCard{
 func checkCards(t *testing.T, s *site, a content.Article, path string, want []seedCard) {
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+path))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	if want != nil {
 		var got, ids []string
 		for _, n := range anchored(a) {
@@ -171,7 +171,7 @@ func TestHostileContentRendersInertAndReadable(t *testing.T) {
 	ctx := newBrowser(t)
 	a := fixtures.Hostile
 	do(t, ctx, chromedp.Navigate(s.URL+glosssite.ArticlePath(a.Slug)))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	for _, n := range anchored(a) {
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)

@@ -126,7 +126,7 @@ func TestExportOnAStaticHost(t *testing.T) {
 	deep := notes[1]
 	do(t, ctx, chromedp.Navigate(site+"/#"+deep.ID))
 	waitFor(t, ctx, openCard(deep.ID), 10*time.Second)
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, openCard(deep.ID), 5*time.Second)
 	do(t, ctx, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, ctx, noCardOpen, 5*time.Second)
@@ -180,7 +180,7 @@ func openArticle(t *testing.T, ctx context.Context, url string, a content.Articl
 	if want := plain(a.Body[0]); !strings.Contains(text, want[:min(40, len(want))]) {
 		t.Fatalf("%s: the article %q is not on the page", url, a.Slug)
 	}
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	n := anchored(a)[0]
 	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/internal/chrome"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/server"
@@ -258,6 +259,15 @@ func waitFor(t *testing.T, ctx context.Context, cond string, limit time.Duration
 // wasmRunning is true once go-app has started: app.js removes the loader
 // after go.run, and the mounted prompts say they run (app/prompts.go).
 const wasmRunning = `!document.getElementById("app-wasm-loader") && !!document.querySelector('#gloss-app[data-wasm="running"]')`
+
+// wasmRuns is a reader's first interaction with the page, which starts
+// the wasm (web/gloss.js), and the wait until it runs. The interaction is
+// a press of Shift: it neither moves focus nor closes an open card.
+func wasmRuns(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, chromedp.KeyEvent(kb.Shift))
+	waitFor(t, ctx, wasmRunning, 60*time.Second)
+}
 
 // wasmRequested is true once web/gloss.js has started go-app's loader, or
 // the page has fetched the wasm.

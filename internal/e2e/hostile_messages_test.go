@@ -24,7 +24,7 @@ func TestEmbedIgnoresHostileMessages(t *testing.T) {
 	// Let the frame start and settle on its own height first: its own
 	// messages must not be taken for the hostile ones' effect.
 	fctx := frameOf(t, ctx, s.URL)
-	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	frameWait(t, fctx, `document.readyState === "complete"`, 20*time.Second)
 	for i := 0; ; i++ {
 		if eval[bool](t, ctx, `(async () => { const f = document.querySelector("iframe.gloss-embed");
 		  const h = f.getBoundingClientRect().height; await new Promise((r) => setTimeout(r, 700));

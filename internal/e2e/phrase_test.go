@@ -158,7 +158,7 @@ func TestPhrasesFlowWithTheText(t *testing.T) {
 		t.Fatal("the wasm ran although its request was held: this test proves nothing")
 	}
 	s.release()
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	check("after the wasm")
 	if os.Getenv("GLOSS_SCREENSHOTS") != "" {
 		readmeScreenshots(t, s.URL)
@@ -180,7 +180,7 @@ func readmeScreenshots(t *testing.T, site string) {
 	} {
 		ctx := newBrowser(t)
 		do(t, ctx, chromedp.EmulateViewport(c.w, c.h), colorScheme("light"), chromedp.Navigate(site+"/"))
-		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		wasmRuns(t, ctx)
 		name := c.text
 		if c.note != "" {
 			name = c.card

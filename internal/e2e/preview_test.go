@@ -44,7 +44,7 @@ func TestPreviewTabFollowsTheContentFolder(t *testing.T) {
 
 	b := newBrowser(t)
 	do(t, b, chromedp.Navigate(s.URL+glosssite.ArticlePath("riverside-library")))
-	waitFor(t, b, wasmRunning, 60*time.Second)
+	wasmRuns(t, b)
 	note := filepath.Join(dir, "riverside-library", "notes", "visitors.md")
 	good, _ := os.ReadFile(note)
 	edited := strings.Replace(string(good), "title: Visitor numbers before the closure", "title: Visits before the closure", 1)

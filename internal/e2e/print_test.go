@@ -31,7 +31,7 @@ func TestPrintedArticleHasEndnotes(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(800, 1000), chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	do(t, ctx, printMedia())
 	got := eval[map[string]any](t, ctx, `(() => {
 	  const shown = e => !!e && getComputedStyle(e).display !== "none" && e.getClientRects().length > 0;

@@ -68,12 +68,12 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	// The worker has installed, precached and taken control of the page.
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 	other := articleNamed(t, "riverside-library")
 	do(t, ctx, chromedp.Navigate(s.URL+glosssite.ArticlePath(other.Slug)))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	s.Stop()
 
 	// Every page read: the default article with any query, the embed
@@ -94,7 +94,7 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 		if !strings.Contains(text, plain(a.Body[0])[:40]) {
 			t.Fatalf("offline %s: article text missing", path)
 		}
-		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		wasmRuns(t, ctx)
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
@@ -116,7 +116,7 @@ func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 
 	edited := catalog.Articles()
@@ -125,7 +125,7 @@ func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 		t.Fatal(err)
 	}
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	if got := eval[string](t, ctx, `document.getElementById("gloss-headline").innerText`); got != "A corrected headline" {
 		t.Errorf("the first load after the edit shows the headline %q", got)
 	}
@@ -139,7 +139,7 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(first.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 	first.Stop()
 
@@ -172,7 +172,7 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	for _, phase := range []string{"503 from a proxy", "offline"} {
 		do(t, ctx, chromedp.Navigate(first.URL+"/"))
 		waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
-		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		wasmRuns(t, ctx)
 		if phase == "503 from a proxy" {
 			proxy.Stop()
 		}
@@ -202,7 +202,7 @@ func TestUpdateBarAppearsWhenANewVersionIsDeployed(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(first.URL+"/"))
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 	if eval[bool](t, ctx, `!!document.getElementById("gloss-update")`) {
 		t.Fatal("update bar shown before any update")
@@ -213,7 +213,7 @@ func TestUpdateBarAppearsWhenANewVersionIsDeployed(t *testing.T) {
 	addr := strings.TrimPrefix(first.URL, "http://")
 	startSiteOn(t, addr, server.Config{Version: "v2"})
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	waitFor(t, ctx, `!!document.getElementById("gloss-update")`, 30*time.Second)
 	text := eval[string](t, ctx, `document.getElementById("gloss-update").innerText`)
 	if !strings.Contains(text, "new version") {
@@ -235,10 +235,10 @@ func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+"/"))
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 	s.Stop()
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, wasmRunning, 60*time.Second)
+	wasmRuns(t, ctx)
 }
 
 // addScriptOnLoad runs src in every document the tab loads, before the

@@ -22,7 +22,7 @@ func TestRightToLeftArticleIsMirrored(t *testing.T) {
 	for _, size := range [][2]int64{{1280, 800}, {360, 640}} {
 		ctx := newBrowser(t)
 		do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+glosssite.ArticlePath(a.Slug)))
-		waitFor(t, ctx, wasmRunning, 60*time.Second)
+		wasmRuns(t, ctx)
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
 		time.Sleep(200 * time.Millisecond)

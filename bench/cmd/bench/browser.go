@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/internal/chrome"
 )
 
@@ -127,6 +128,11 @@ func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// readerActs is a reader's first interaction with the page, which starts
+// the wasm (web/gloss.js: a press or a key): a press of Shift, which
+// neither moves focus nor closes an open card.
+func readerActs() chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(kb.Shift) }
 
 // probeScript is put into every page before its scripts: it records when
 // the wasm is running (go-app's app.js removed #app-wasm-loader after

@@ -192,6 +192,9 @@ func (b *Bench) clickCards(ctx context.Context, url, selector string, mode cardM
 		return nil, err
 	}
 	if mode == wasmRunning {
+		if err := within(tab, 10*time.Second, readerActs()); err != nil {
+			return nil, err
+		}
 		if err := waitJS(tab, `window.__bench && window.__bench.wasmRunning !== null`, 60*time.Second); err != nil {
 			return nil, fmt.Errorf("the wasm did not start: %w", err)
 		}

@@ -84,7 +84,7 @@ func (b *Bench) measureEmbed(ctx context.Context) error {
 	for _, r := range runs[1:] {
 		res.RequestedEarly = res.RequestedEarly || r.RequestedEarly
 		res.RequestedAfter = res.RequestedAfter && r.RequestedAfter
-		res.FrameWasm = res.FrameWasm && r.FrameWasm
+		res.FrameWasm = res.FrameWasm || r.FrameWasm
 		if r.FrameNote != "" {
 			res.FrameNote = r.FrameNote
 		}
@@ -104,7 +104,7 @@ func (b *Bench) measureEmbed(ctx context.Context) error {
 	shifts[len(shifts)-1].Note += "; snippet from " + source
 	b.rep.Add(secEmbed, shifts...)
 	b.rep.Add(secEmbed, early,
-		Row{Figure: "wasm running inside the frame after scrolling to it", Value: yesNo(res.FrameWasm), Note: res.FrameNote})
+		Row{Figure: "wasm started inside the frame in view before the reader touches it", Value: yesNo(res.FrameWasm), Goal: "no", Status: statusOf(!res.FrameWasm), Note: res.FrameNote})
 	return nil
 }
 
@@ -295,8 +295,9 @@ func (b *Bench) embedOnce(ctx context.Context, steady bool) (embedResult, error)
 	return res, nil
 }
 
-// waitFrameWasm attaches to the cross-site frame's own target and waits
-// up to 60 s for the wasm to run there.
+// waitFrameWasm attaches to the cross-site frame's own target and tells
+// whether the wasm has started there 2 s after the frame loaded in view,
+// which a facade must not do before the reader touches it.
 func (b *Bench) waitFrameWasm(tab context.Context) (bool, string) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -323,12 +324,15 @@ func (b *Bench) waitFrameWasm(tab context.Context) (bool, string) {
 			case <-time.After(15 * time.Second):
 				return false, "attaching to the frame took over 15 s"
 			}
-			err := waitJS(frame, `document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, 60*time.Second)
-			if err != nil {
-				label, _ := evalIn[string](frame, 5*time.Second, `(document.getElementById("app-wasm-loader") || {}).innerText || ""`)
-				return false, "not within 60 s; loader says: " + strings.TrimSpace(label)
+			if err := waitJS(frame, `document.readyState === "complete"`, 30*time.Second); err != nil {
+				return false, "the frame did not load within 30 s"
 			}
-			return true, ""
+			time.Sleep(2 * time.Second)
+			started, err := evalIn[bool](frame, 5*time.Second, `document.documentElement.classList.contains("gloss-starting") || !document.getElementById("app-wasm-loader")`)
+			if err != nil {
+				return false, "reading the frame: " + err.Error()
+			}
+			return started, "2 s after the frame loaded in view, untouched"
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

@@ -169,6 +169,9 @@ func (b *Bench) loadOnce(ctx context.Context, rate float64, blockWasm bool) (pag
 		return pageLoad{}, err
 	}
 	if !blockWasm {
+		if err := within(tab, 10*time.Second, readerActs()); err != nil {
+			return pageLoad{}, err
+		}
 		if err := waitJS(tab, `window.__bench && window.__bench.wasmRunning !== null`, limit); err != nil {
 			return pageLoad{}, fmt.Errorf("the wasm did not start: %w", err)
 		}

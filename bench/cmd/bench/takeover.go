@@ -261,6 +261,8 @@ func (b *Bench) takeoverLoad(ctx context.Context, rate float64, blockWasm bool) 
 	}
 	if blockWasm {
 		time.Sleep(time.Second)
+	} else if err := within(tab, 10*time.Second, readerActs()); err != nil {
+		return takeoverLoad{}, err
 	} else if err := waitJS(tab, `window.__bench && window.__bench.wasmRunning !== null`, limit); err != nil {
 		return takeoverLoad{}, fmt.Errorf("the wasm did not start: %w", err)
 	}
@@ -407,7 +409,7 @@ func (b *Bench) phraseInView(ctx context.Context) (x, y float64, id string, err 
 		return 0, 0, "", err
 	}
 	defer cancel()
-	if err := within(tab, 60*time.Second, onNewDocument(probeScript), chromedp.Navigate(b.glossURL+"/")); err != nil {
+	if err := within(tab, 60*time.Second, onNewDocument(probeScript), chromedp.Navigate(b.glossURL+"/"), readerActs()); err != nil {
 		return 0, 0, "", err
 	}
 	if err := waitJS(tab, `window.__bench && window.__bench.wasmRunning !== null`, 60*time.Second); err != nil {
@@ -460,6 +462,14 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 		_, err := cdp.Call(ctx, t, page.Navigate, page.NavigateParams{URL: b.glossURL + "/"})
 		return err
 	})); err != nil {
+		return takeoverClick{}, err
+	}
+	// The reader's first interaction starts the wasm: as soon as the page
+	// has its scripts.
+	if err := waitJS(tab, `!!window.__takeover && document.readyState !== "loading"`, 30*time.Second); err != nil {
+		return takeoverClick{}, err
+	}
+	if err := within(tab, 10*time.Second, readerActs()); err != nil {
 		return takeoverClick{}, err
 	}
 	select {

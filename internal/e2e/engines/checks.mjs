@@ -98,7 +98,10 @@ async function closeByEscape(d) {
   return until(() => d.eval(noneOpen));
 }
 
+// waitWasm is a reader's first interaction, a click on the page's empty
+// corner, which starts the wasm (web/gloss.js), and the wait until it runs.
 async function waitWasm(d, problems, what) {
+  await d.click(3, 3);
   if (!(await until(() => d.eval(wasmRunning), 60000))) problems.push(`${what}: the wasm did not start in 60 s`);
 }
 
