@@ -82,8 +82,7 @@ var startWasm = []byte("\ngoappInitWebAssembly();\n")
 
 // wasmOnRequest leaves the wasm's start to web/gloss.js, which calls
 // window.goappStartWasm when the wasm has something to add: on the
-// reader's first interaction, or when the browser offers to install the
-// app or a new version is ready. app.js itself (the service worker, the
+// reader's first interaction, or when a new version is ready. app.js itself (the service worker, the
 // install and update watchers) still runs when it is loaded.
 func wasmOnRequest(js []byte) ([]byte, error) {
 	if bytes.Count(js, startWasm) != 1 {

@@ -65,9 +65,10 @@
   //   - app.js (the service worker that keeps the article for offline
   //     reading, the install and update watchers) once the page has
   //     loaded and the main thread is idle;
-  //   - the wasm on the reader's first interaction (a press or a key),
-  //     when the browser offers to install the app, or when a new version
-  //     is ready.
+  //   - the wasm on the reader's first interaction (a press or a key), or
+  //     when a new version is ready. (Not when the browser offers to
+  //     install the app: Chromium does that on every load, before app.js
+  //     is there to catch it, and keeps its own install button.)
   // An embedded frame, where neither prompt shows, loads both only once
   // the reader interacts with it (a facade): on a phone the frame often
   // shares the publisher's main thread, and until then it costs that page
@@ -118,7 +119,6 @@
     };
     if (document.readyState === "complete") setTimeout(afterLoad, 0);
     else window.addEventListener("load", function () { setTimeout(afterLoad, 0); });
-    window.addEventListener("beforeinstallprompt", startWasm);
   }
 
   // When the wasm cannot load, go-app's loader stops its spinner and shows

@@ -529,8 +529,8 @@ func TestEmbedDemoPageShowsTheWidget(t *testing.T) {
 	// The demo frames the widget from its own origin, so the frame's
 	// document is the page's to reach.
 	const doc = `document.querySelector("iframe.gloss-embed").contentDocument`
-	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed") && !!`+doc+` && `+doc+`.readyState === "complete"`, 20*time.Second)
 	n := anchored(seed)[1]
+	waitFor(t, ctx, fmt.Sprintf(`!!document.querySelector("iframe.gloss-embed") && !!%s && %s.readyState === "complete" && !!%s.getElementById(%q)`, doc, doc, doc, app.TriggerID(n.ID)), 20*time.Second)
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
 	  const f = document.querySelector("iframe.gloss-embed");
 	  const m = f.contentDocument.getElementById(%q);

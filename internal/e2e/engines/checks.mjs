@@ -430,6 +430,8 @@ export const checks = [
       const problems = [];
       await d.fresh();
       await d.goto(cfg.blocked + "/", desktop);
+      // The reader's first interaction asks for the wasm.
+      await d.click(3, 3);
       const label = () => d.eval(() => { const l = document.getElementById("app-wasm-loader-label"); return l ? l.innerText : null; });
       // The label starts as "Loading interactive features…" (app/i18n).
       const text = await until(async () => { const t = await label(); return t && !t.startsWith("Loading") && t; }, 15000);
