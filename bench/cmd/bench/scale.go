@@ -445,7 +445,9 @@ func (b *Bench) editToVisible(ctx context.Context, browser context.Context, url,
 	if err := within(tab, time.Minute, onNewDocument(editProbe), chromedp.Navigate(url)); err != nil {
 		return nil, err
 	}
-	settled := `document.readyState === "complete" && !document.getElementById("app-wasm-loader")`
+	// The article is the server's HTML, which the wasm never replaces:
+	// a loaded page is settled.
+	settled := `document.readyState === "complete"`
 	if err := waitJS(tab, settled, time.Minute); err != nil {
 		return nil, err
 	}
