@@ -64,16 +64,22 @@ func streamWasm(js []byte) ([]byte, error) {
 // been compiled and instantiated.
 var goRun = []byte(`go.run(wasm.instance);`)
 
+// afterNextFrame is a statement of an async function that returns once
+// the browser has drawn a frame, in a task of its own.
+const afterNextFrame = `await new Promise((r) => { let done = false; const next = () => { if (!done) { done = true; setTimeout(r, 0); } }; requestAnimationFrame(next); setTimeout(next, 100); });`
+
 // runInATaskOfItsOwn makes app.js let the browser breathe between
 // instantiating the wasm and running it: the browser finishes the compile
 // and instantiation in one task, and the Go program, awaited at once,
 // would run in the same one (together about 130 ms at full CPU speed, a
-// tap's worth of blocking).
+// tap's worth of blocking). It waits for the next frame to be drawn, so a
+// card the reader opened meanwhile is on screen before Go starts (or
+// 100 ms, in a hidden tab that draws none).
 func runInATaskOfItsOwn(js []byte) ([]byte, error) {
 	if bytes.Count(js, goRun) != 1 {
 		return nil, errors.New("go-app's app.js does not start the Go program as expected; the yield before it needs updating")
 	}
-	return bytes.Replace(js, goRun, []byte(`await new Promise((r) => setTimeout(r, 0));`+string(goRun)), 1), nil
+	return bytes.Replace(js, goRun, []byte(afterNextFrame+string(goRun)), 1), nil
 }
 
 // startWasm is app.js's last top-level statement: it loads and runs the

@@ -26,6 +26,26 @@ func main() {
 	goapp.RunWhenOnBrowser()
 }
 
-// yield hands the main thread back to the browser: a Go program that
-// waits on a timer returns to the event loop until the timer fires.
-func yield() { time.Sleep(time.Millisecond) }
+// yield hands the main thread back to the browser until it has drawn a
+// frame, so that a card the reader opened meanwhile is on screen before
+// the next step (or 100 ms, in a hidden tab that draws none). A Go
+// program waiting on a timer or a callback returns to the event loop.
+func yield() {
+	framed := make(chan struct{}, 1)
+	next := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		select {
+		case framed <- struct{}{}:
+		default:
+		}
+		return nil
+	})
+	defer next.Release()
+	id := goapp.Window().Call("requestAnimationFrame", next)
+	select {
+	case <-framed:
+	case <-time.After(100 * time.Millisecond):
+		goapp.Window().Call("cancelAnimationFrame", id)
+	}
+	// Out of the frame's callback, into a task after the frame.
+	time.Sleep(time.Millisecond)
+}
