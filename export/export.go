@@ -25,7 +25,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -389,16 +388,6 @@ func (s *site) checkRoutes() error {
 		}
 	}
 	return nil
-}
-
-// get asks h for one of go-app's own files.
-func get(h http.Handler, p string) ([]byte, error) {
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-	if rec.Code != http.StatusOK || rec.Body.Len() == 0 {
-		return nil, fmt.Errorf("export: go-app's handler answered %s with status %d and %d bytes", p, rec.Code, rec.Body.Len())
-	}
-	return rec.Body.Bytes(), nil
 }
 
 // writeWeb copies the assets, and the wasm under its content's name.

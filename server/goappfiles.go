@@ -20,8 +20,8 @@ var GoAppFiles = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.j
 func GoAppFile(h http.Handler, p string) ([]byte, error) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-	if rec.Code != http.StatusOK {
-		return nil, fmt.Errorf("go-app's %s: status %d", p, rec.Code)
+	if rec.Code != http.StatusOK || rec.Body.Len() == 0 {
+		return nil, fmt.Errorf("go-app's %s: status %d, %d bytes", p, rec.Code, rec.Body.Len())
 	}
 	b := rec.Body.Bytes()
 	if p == "/app.js" {
