@@ -12,8 +12,9 @@ const PromptsID = "gloss-app"
 // app and the notice that a new version is ready. It is go-app's root
 // component: go-app replaces the body's first element with it when the
 // wasm starts (engine.go), and nothing else, so the article printed after
-// it (Page) is never rebuilt. The prompts float in a corner, so their
-// coming and going moves nothing on the page.
+// it (Page) is never rebuilt. web/gloss.css shows the install button
+// after the article and the update notice in a corner, so their coming and
+// going moves nothing the reader is reading.
 type Prompts struct {
 	app.Compo
 
