@@ -67,8 +67,9 @@
   //     loaded and the main thread is idle;
   //   - the wasm on the reader's first interaction (a press or a key), or
   //     when a new version is ready. (Not when the browser offers to
-  //     install the app: Chromium does that on every load, before app.js
-  //     is there to catch it, and keeps its own install button.)
+  //     install the app: Chromium does that on nearly every load, often
+  //     before app.js is there to catch it; go-app's button shows once
+  //     the wasm runs and app.js has caught an offer.)
   // An embedded frame, where neither prompt shows, loads both only once
   // the reader interacts with it (a facade): on a phone the frame often
   // shares the publisher's main thread, and until then it costs that page
