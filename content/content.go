@@ -2,8 +2,8 @@
 //
 // The types are plain Go values with no parser behind them: the server and
 // the build tools fill them from files (see package content/parse), and the
-// wasm decodes them from the JSON data island of each page (the json tags
-// name that format), so nothing here may import a parser or anything of the
+// UI renders them; the json tags give the compact form the server hashes a
+// page's content by. Nothing here may import a parser or anything of the
 // UI or of HTTP.
 package content
 
