@@ -58,8 +58,9 @@ func Render(h http.Handler, path string, article []byte) (Page, error) {
 var appScript = regexp.MustCompile(`<script defer src="([^"]*/app\.js)"></script>`)
 
 // startAfterPaint turns app.js into a script the browser neither fetches
-// nor runs; web/gloss.js starts it once the article has been painted, so
-// the text never waits behind the wasm.
+// nor runs; web/gloss.js starts it once the page has loaded and is idle
+// (in a frame, on the reader's first touch), so the text never waits
+// behind it, and starts the wasm later still (GoAppFile).
 func startAfterPaint(doc []byte) ([]byte, error) {
 	if !appScript.Match(doc) {
 		return nil, errors.New("go-app's app.js script tag not found; the after-paint start needs updating")
