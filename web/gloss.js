@@ -170,58 +170,75 @@
     return p && p.classList.contains("gloss-phrase") ? p : trigger;
   }
 
-  // CSS anchor positioning places a card beside its phrase, on the side
-  // with more room (web/gloss.css), but not in every engine that reports
-  // support for it: WebKit (2.50) picks the side and sizes the card as if
-  // the page were not scrolled, and opens long cards off the top of the
-  // window; Firefox ignores position-try-order and squeezes a long card
-  // into the little room below its phrase. Only the outcome tells, so it
-  // is checked as the card opens: where the card is not whole in the
-  // window, not right above or below its phrase (as in a browser without
-  // anchor positioning), or cut short while the other side has more room,
-  // it is placed here instead, below the phrase if it fits,
-  // else on the side with more room; in page coordinates, so that it
-  // scrolls with its phrase. CSS anchors the card to the phrase's first
-  // word (its button); a card that covers any other line of a phrase that
-  // wraps is placed here too, clear of all its lines.
-  var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height"];
-  function keepInView(card, trigger) {
-    var c = card.getBoundingClientRect(), t = trigger.getBoundingClientRect();
-    var phrase = phraseOf(trigger), p = phrase.getBoundingClientRect();
-    var vw = innerWidth, vh = innerHeight;
-    var isBelow = c.top >= t.bottom - 1;
-    var mine = isBelow ? vh - t.bottom : t.top, other = isBelow ? t.top : vh - t.bottom;
-    var beside = (Math.abs(c.top - t.bottom) <= 12 || Math.abs(t.top - c.bottom) <= 12) && c.left < t.right && c.right > t.left;
-    var covers = [].some.call(phrase.getClientRects(), function (l) {
-      return c.top < l.bottom - 1 && c.bottom > l.top + 1 && c.left < l.right - 1 && c.right > l.left + 1;
-    });
-    if (c.top >= 0 && c.left >= 0 && c.bottom <= vh + 0.5 && c.right <= vw + 0.5 && beside && !covers &&
-        !(card.scrollHeight > card.clientHeight + 1 && other > mine + 40)) return;
-    var gap = 6;
+  // On a wide screen a card opens beside its phrase: below it, or above
+  // it where there is more room above; from the phrase's first word on
+  // (its right in a right-to-left article), inside the window; clear of
+  // every line of a phrase that wraps; in page coordinates, so that it
+  // scrolls with its phrase. web/gloss.css anchors it so with CSS anchor
+  // positioning for a page without script; this places it in every
+  // engine alike, for two reasons. The engines disagree: WebKit (2.50)
+  // picks the side as if the page were not scrolled and opens long cards
+  // off the top of the window, and Firefox ignores position-try-order
+  // and squeezes a long card into the little room below its phrase. And
+  // Chromium lays an anchored card out inside showPopover, on the
+  // reader's click (about 2 ms, make bench section 3), where one placed
+  // here before it opens is laid out once, in the frame that draws it.
+  // Nothing of the card is measured: its width and its greatest height
+  // are gloss.css's (26rem, 34rem), and a card above its phrase hangs
+  // from it by translate.
+  var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height", "translate", "width"];
+  function place(card, trigger) {
     var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
-    var need = Math.min(card.scrollHeight + card.offsetHeight - card.clientHeight, 34 * rem);
+    var phrase = phraseOf(trigger);
+    var t = trigger.getBoundingClientRect(), p = phrase.getBoundingClientRect();
+    var vw = root.clientWidth, vh = root.clientHeight;
+    var gap = 6;
     var below = vh - p.bottom - 2 * gap, above = p.top - 2 * gap;
-    var room, top;
-    if (need <= below || below >= above) {
-      room = Math.min(need, below);
-      top = p.bottom + gap;
-    } else {
-      room = Math.min(need, above);
-      top = p.top - gap - room;
-    }
-    // Across, from the first word, where the reader tapped or tabbed.
-    var left = Math.max(8, Math.min(t.left, vw - c.width - 8));
+    var onTop = below < 34 * rem && above > below;
+    // As wide as gloss.css makes it, or as the room from the first word
+    // to the window's edge, but not under 18rem: then it moves back in.
+    var rtl = getComputedStyle(phrase).direction === "rtl";
+    var w = Math.min(26 * rem, innerWidth - 16);
+    w = Math.max(Math.min(w, rtl ? t.right - 8 : vw - 8 - t.left), Math.min(w, 18 * rem));
+    var start = rtl ? t.right - w : t.left;
     var st = card.style;
     st.setProperty("position", "absolute");
     st.setProperty("position-area", "none");
     st.setProperty("position-try-fallbacks", "none");
     st.setProperty("inset", "auto");
     st.setProperty("margin", "0");
-    st.setProperty("max-height", Math.floor(room) + "px");
-    st.setProperty("top", Math.round(top + scrollY) + "px");
-    st.setProperty("left", Math.round(left + scrollX) + "px");
+    st.setProperty("max-height", Math.floor(Math.min(34 * rem, Math.max(onTop ? above : below, 0))) + "px");
+    st.setProperty("top", Math.round((onTop ? p.top - gap : p.bottom + gap) + scrollY) + "px");
+    st.setProperty("translate", onTop ? "0 -100%" : "none");
+    st.setProperty("width", Math.floor(w) + "px");
+    st.setProperty("left", Math.round(Math.max(8, Math.min(start, vw - w - 8)) + scrollX) + "px");
     card.glossPlaced = true;
   }
+  function unplace(card) {
+    placedProps.forEach(function (k) { card.style.removeProperty(k); });
+    card.glossPlaced = false;
+  }
+  // The phrase's button, for a card this script places: one in the
+  // article, on a wide screen, not in a frame (gloss.css's own rules).
+  function placedBy(card) {
+    var trigger = triggerOf(card);
+    return !embed && innerWidth >= 600 && trigger && trigger.closest(".gloss-article") ? trigger : null;
+  }
+  function placeCard(card) {
+    if (card.glossPlaced) unplace(card);
+    var trigger = placedBy(card);
+    if (trigger) place(card, trigger);
+  }
+  document.addEventListener("beforetoggle", function (e) {
+    var card = e.target;
+    if (e.newState === "open" && card.hasAttribute && card.hasAttribute("popover")) placeCard(card);
+  }, true);
+  // An open card is placed again when the window changes size: it may
+  // now be wide, or narrow (a bottom sheet, gloss.css's).
+  window.addEventListener("resize", function () {
+    var card = document.querySelector(".gloss-card:popover-open");
+    if (card) placeCard(card);
+  });
 
   // An opened card takes the focus, and the address bar names the open
   // card (a deep link to it), without a history entry. The popover API
@@ -240,11 +257,7 @@
     if (open && !card.contains(document.activeElement) && (document.hasFocus() || (ua && ua.isActive))) {
       card.focus({ preventScroll: true });
     }
-    if (card.glossPlaced && !open) {
-      placedProps.forEach(function (k) { card.style.removeProperty(k); });
-      card.glossPlaced = false;
-    }
-    if (open && !embed && innerWidth >= 600 && trigger && trigger.closest(".gloss-article")) keepInView(card, trigger);
+    if (card.glossPlaced && !open) unplace(card);
     // After the card has been drawn: replaceState costs a round trip to
     // the browser process that the reader should not wait for.
     setTimeout(function () {

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -323,7 +324,8 @@ func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
 		  // Every line of the phrase, which may wrap: a card beside it covers none.
 		  const lines = [...(b.closest(".gloss-phrase") || b).getClientRects()];
 		  const covered = lines.filter((l) => c.top < l.bottom - 1 && c.bottom > l.top + 1 && c.left < l.right - 1 && c.right > l.left + 1).length;
-		  return {top: c.top, bottom: c.bottom, left: c.left, right: c.right, covered,
+		  const q = (b.closest(".gloss-phrase") || b).getBoundingClientRect();
+		  return {top: c.top, bottom: c.bottom, left: c.left, right: c.right, covered, qtop: q.top, qbottom: q.bottom,
 		    ptop: p.top, pbottom: p.bottom, pleft: p.left, pright: p.right, w: innerWidth, h: innerHeight}; })()`, id, app.TriggerID(id)))
 		at = [4]float64{r["top"], r["bottom"], r["left"], r["right"]}
 		switch {
@@ -337,6 +339,9 @@ func nextToPhrase(t *testing.T, ctx context.Context, id string) [4]float64 {
 			return fmt.Sprintf("card %s at %v is not beside its phrase at x %v–%v", id, at, r["pleft"], r["pright"])
 		case r["covered"] > 0 && r["w"] >= 600: // a phone's sheet may cover a phrase the page cannot scroll up
 			return fmt.Sprintf("card %s at %v covers %v line(s) of its phrase", id, at, r["covered"])
+		case r["w"] >= 600 && math.Abs(r["top"]-r["qbottom"]) > 12 && math.Abs(r["qtop"]-r["bottom"]) > 12:
+			// Below its phrase or hanging above it, not apart from it.
+			return fmt.Sprintf("card %s at %v is not right above or below its phrase at %v–%v", id, at, r["qtop"], r["qbottom"])
 		}
 		return ""
 	})
