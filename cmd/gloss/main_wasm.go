@@ -6,46 +6,28 @@
 package main
 
 import (
-	"time"
-
 	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/internal/pace"
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	// Frames for the browser between the packages' inits: package pace.
+	_ "github.com/gloss/gloss/internal/pace/aftercrypto"
+	_ "github.com/gloss/gloss/internal/pace/afternethttp"
+	_ "github.com/gloss/gloss/internal/pace/afternetip"
+	_ "github.com/gloss/gloss/internal/pace/afterruntime"
+	_ "github.com/gloss/gloss/internal/pace/afterunicode"
 )
 
 func main() {
-	// The start runs in three tasks, each short, with the browser free to
-	// handle the reader between them: the Go runtime and every package's
-	// init; go-app's environment (a JSON decode, the first use of
+	// The start runs in short tasks, with a frame for the browser between
+	// them: the Go runtime and the packages' inits, in steps (package
+	// pace); go-app's environment (a JSON decode, the first use of
 	// encoding/json); go-app's start and the prompts' mount.
-	yield()
+	pace.Frame()
 	path, lang := app.Here()
 	app.Route([]string{path}, app.Prompts{Lang: lang})
-	yield()
+	pace.Frame()
 	restore := app.HideFragment()
 	go restore()
 	goapp.RunWhenOnBrowser()
-}
-
-// yield hands the main thread back to the browser until it has drawn a
-// frame, so that a card the reader opened meanwhile is on screen before
-// the next step (or 100 ms, in a hidden tab that draws none). A Go
-// program waiting on a timer or a callback returns to the event loop.
-func yield() {
-	framed := make(chan struct{}, 1)
-	next := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		select {
-		case framed <- struct{}{}:
-		default:
-		}
-		return nil
-	})
-	defer next.Release()
-	id := goapp.Window().Call("requestAnimationFrame", next)
-	select {
-	case <-framed:
-	case <-time.After(100 * time.Millisecond):
-		goapp.Window().Call("cancelAnimationFrame", id)
-	}
-	// Out of the frame's callback, into a task after the frame.
-	time.Sleep(time.Millisecond)
 }

@@ -1,0 +1,13 @@
+//go:build js
+
+// Package afternethttp gives the browser a frame after package net/http's
+// init, during the wasm's start (package pace).
+package afternethttp
+
+import (
+	_ "net/http"
+
+	"github.com/gloss/gloss/internal/pace"
+)
+
+func init() { pace.Frame() }

@@ -1,0 +1,13 @@
+//go:build js
+
+// Package afternetip gives the browser a frame after package net/netip's
+// init, during the wasm's start (package pace).
+package afternetip
+
+import (
+	_ "net/netip"
+
+	"github.com/gloss/gloss/internal/pace"
+)
+
+func init() { pace.Frame() }

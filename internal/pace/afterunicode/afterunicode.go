@@ -1,0 +1,13 @@
+//go:build js
+
+// Package afterunicode gives the browser a frame after package unicode's
+// init (its tables), during the wasm's start (package pace).
+package afterunicode
+
+import (
+	_ "unicode"
+
+	"github.com/gloss/gloss/internal/pace"
+)
+
+func init() { pace.Frame() }

@@ -1,0 +1,52 @@
+//go:build js
+
+// Package pace splits the wasm's start into short tasks. The Go runtime runs
+// every package's init, and then main, in one call from JavaScript until the
+// program first waits; in the browser much of that time is V8 compiling each
+// function the first time it is called, so the start was one long task (57
+// ms at CPU 1×, 124 ms at 4×, make bench section 7), during which a reader's
+// click on a phrase waited. A Go program that waits on a timer or a callback
+// returns to the event loop, also in an init: Frame waits so, and the
+// packages under pace call it from their init at points spread through the
+// others' inits (each imports the package it waits after;
+// docs/performance.md). cmd/gloss imports them in its wasm half.
+//
+// It depends on syscall/js and time only, so that it is initialised early,
+// and on no go-app code.
+package pace
+
+import (
+	"syscall/js"
+	"time"
+)
+
+// Frame hands the main thread back to the browser until it has drawn a
+// frame, so that a card the reader opened meanwhile is on screen before
+// the program goes on (or 100 ms, in a hidden tab that draws none, or
+// where there is no requestAnimationFrame at all).
+func Frame() {
+	framed := make(chan struct{}, 1)
+	next := js.FuncOf(func(js.Value, []js.Value) any {
+		select {
+		case framed <- struct{}{}:
+		default:
+		}
+		return nil
+	})
+	defer next.Release()
+	win := js.Global()
+	raf := win.Get("requestAnimationFrame")
+	var id js.Value
+	if raf.Type() == js.TypeFunction {
+		id = win.Call("requestAnimationFrame", next)
+	}
+	select {
+	case <-framed:
+	case <-time.After(100 * time.Millisecond):
+		if raf.Type() == js.TypeFunction {
+			win.Call("cancelAnimationFrame", id)
+		}
+	}
+	// Out of the frame's callback, into a task after the frame.
+	time.Sleep(time.Millisecond)
+}
