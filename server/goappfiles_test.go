@@ -6,18 +6,21 @@ import (
 	"testing"
 )
 
-// app.js leaves the wasm's start to web/gloss.js, hands the wasm's own
-// response to the compiler, and runs the Go program in a task after the
-// one that instantiated it.
-func TestAppJSStreamsTheWasmAndRunsItInATaskOfItsOwn(t *testing.T) {
+// app.js leaves the wasm's start to web/gloss.js, asks web/gloss.js for
+// the compiled module (compiled in a worker), and runs the Go program in
+// a task after the one that instantiated it.
+func TestAppJSCompilesTheWasmInAWorkerAndRunsItInATaskOfItsOwn(t *testing.T) {
 	res := Resources{Wasm: "/web/app-0123456789abcdef.wasm"}
 	js, err := GoAppFile(AppHandler("v1", res, "en"), "/app.js")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(js)
-	if !strings.Contains(s, `fetch("/web/app-0123456789abcdef.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/`) {
-		t.Errorf("app.js does not stream the wasm's response to the compiler: %s", s)
+	if !strings.Contains(s, `glossCompileWasm("/web/app-0123456789abcdef.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/`) {
+		t.Errorf("app.js does not ask web/gloss.js for the compiled wasm: %s", s)
+	}
+	if !regexp.MustCompile(`WebAssembly\.instantiate\(await `).MatchString(s) {
+		t.Errorf("app.js does not instantiate the compiled module: %s", s)
 	}
 	run := strings.Index(s, "go.run(") // minified, the name of go-app's variable may change
 	if run < 0 {

@@ -4,6 +4,26 @@
 // The wasm (go-app) adds the install and update prompts.
 (function () {
   "use strict";
+  // This script is also the wasm's compiler, in a worker of the page's
+  // (glossCompileWasm, below): it fetches and compiles the module at the
+  // address the page posts, off the page's main thread, and posts the
+  // module back, or the error's text.
+  if (typeof document === "undefined") {
+    self.onmessage = function (e) {
+      var url = new URL(String(e.data), location.href);
+      if (url.origin !== location.origin) return self.postMessage("not this site's wasm: " + url.href);
+      WebAssembly.compileStreaming(fetch(url.href)).then(function (module) {
+        try {
+          self.postMessage(module);
+        } catch (err) {
+          self.postMessage(String(err));
+        }
+      }, function (err) {
+        self.postMessage(String(err));
+      });
+    };
+    return;
+  }
   var root = document.documentElement;
   var params = new URLSearchParams(location.search);
 
@@ -92,6 +112,40 @@
         if (wasmWanted) startWasm();
       };
       document.head.appendChild(s);
+    });
+  };
+  // Chromium compiles a streamed wasm on the thread that receives the
+  // response, and reads a response's body on it too: on the page's, that
+  // was one task of about 150 ms at CPU 4× (make bench section 7), during
+  // which a reader's click waited; reading the body there and posting it
+  // to a worker cost as much (docs/performance.md). go-app's app.js asks
+  // this for the module instead (server/goappfiles.go), which a worker
+  // running this script fetches and compiles: its request goes through
+  // the service worker as the page's would. Where a worker cannot (no
+  // Worker, a script that does not load, a module that cannot be posted,
+  // a failed fetch), the page fetches and compiles the wasm itself, as
+  // go-app would, and a real failure shows as one.
+  var src = document.currentScript && document.currentScript.src;
+  window.glossCompileWasm = function (url) {
+    var here = function () { return WebAssembly.compileStreaming(fetch(url)); };
+    if (!src || !window.Worker) return here();
+    return new Promise(function (resolve) {
+      var w;
+      try {
+        w = new Worker(src);
+      } catch (e) {
+        return resolve(here());
+      }
+      w.onmessage = function (e) {
+        w.terminate();
+        resolve(e.data instanceof WebAssembly.Module ? e.data : here());
+      };
+      w.onerror = function (e) {
+        e.preventDefault();
+        w.terminate();
+        resolve(here());
+      };
+      w.postMessage(new URL(url, location.href).href);
     });
   };
   var startWasm = function () {

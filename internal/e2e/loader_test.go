@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/gloss/gloss/internal/chrome"
 )
 
 // With the wasm blocked, the loader tells the reader in words what still
@@ -14,10 +15,26 @@ import (
 func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, blockURLs(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"), chromedp.KeyEvent(kb.Shift))
+	do(t, ctx, chrome.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"), chromedp.KeyEvent(kb.Shift))
 	waitFor(t, ctx, `!document.getElementById("app-wasm-loader-icon").classList.contains("goapp-spin")`, 15*time.Second)
 	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
 	if !strings.Contains(label, "could not load") || strings.Contains(label, "Error") {
 		t.Errorf("with the wasm blocked the loader says %q", label)
+	}
+}
+
+// The page's main thread neither fetches nor compiles the wasm: a worker
+// does (web/gloss.js), and the page only instantiates the module it
+// posts back, so that a reader's click is not held up by the compile.
+// The wasm runs, and the page's own resource timing has no request for
+// it (the worker's requests are in the worker's timeline); a worker that
+// failed would have the page fetch it instead.
+func TestTheWasmIsFetchedAndCompiledInAWorker(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	wasmRuns(t, ctx)
+	if n := eval[int](t, ctx, `performance.getEntriesByType("resource").filter(e => /\.wasm(\?|$)/.test(e.name)).length`); n != 0 {
+		t.Errorf("the page fetched the wasm itself %d time(s): the worker did not compile it", n)
 	}
 }

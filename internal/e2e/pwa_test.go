@@ -13,7 +13,6 @@ import (
 	glosssite "github.com/gloss/gloss/site"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -23,21 +22,6 @@ import (
 	"github.com/gloss/gloss/internal/fixtures"
 	"github.com/gloss/gloss/server"
 )
-
-// blockURLs makes the browser fail requests for the given URLs.
-func blockURLs(urls ...string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-			return err
-		}
-		var patterns []*network.BlockPattern
-		for _, u := range urls {
-			patterns = append(patterns, &network.BlockPattern{URLPattern: u, Block: true})
-		}
-		_, err := cdp.Call(ctx, t, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: patterns})
-		return err
-	})
-}
 
 func TestArticleTextIsInTheRawHTML(t *testing.T) {
 	s := startSite(t)

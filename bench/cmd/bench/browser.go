@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -110,8 +111,10 @@ var enableNetwork = chromedp.Func(func(ctx context.Context, t *chromedp.Target) 
 	return err
 })
 
-// blockURLs makes the tab fail requests matching the URL patterns, and
-// keeps a service worker from answering them instead.
+// blockURLs makes the browser fail requests matching the URL patterns,
+// from the tab and its workers (internal/chrome.Block), and keeps a
+// service worker from answering them instead. The blocking is the whole
+// browser's: whoever blocks unblocks when done (unblock).
 func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		if _, err := enableNetwork(ctx, t); err != nil {
@@ -120,13 +123,18 @@ func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
 		if _, err := cdp.Call(ctx, t, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
 			return err
 		}
-		var ps []*network.BlockPattern
-		for _, p := range patterns {
-			ps = append(ps, &network.BlockPattern{URLPattern: p, Block: true})
-		}
-		_, err := cdp.Call(ctx, t, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: ps})
+		_, err := chrome.Block(patterns...)(ctx, t)
 		return err
 	})
+}
+
+// unblock ends what blockURLs began, for the loads that follow in other
+// tabs of the same browser. Should it fail, they fail too ("the wasm did
+// not start"), and the bench with them.
+func unblock(tab context.Context) {
+	if err := within(tab, 10*time.Second, chrome.Block()); err != nil {
+		fmt.Fprintf(os.Stderr, "bench: cannot unblock the wasm, so the loads after this one cannot start it: %v\n", err)
+	}
 }
 
 // readerActs is a reader's first interaction with the page, which starts

@@ -186,6 +186,7 @@ func (b *Bench) clickCards(ctx context.Context, url, selector string, mode cardM
 	steps := []chromedp.Action[chromedp.Void]{onNewDocument(probeScript)}
 	if mode == wasmBlocked {
 		steps = append(steps, blockURLs(wasmPattern))
+		defer unblock(tab)
 	}
 	steps = append(steps, chromedp.Navigate(url))
 	if err := within(tab, 60*time.Second, steps...); err != nil {

@@ -161,6 +161,7 @@ func (b *Bench) loadOnce(ctx context.Context, rate float64, blockWasm bool) (pag
 	setup := []chromedp.Action[chromedp.Void]{throttleCPU(rate), onNewDocument(probeScript), enableNetwork}
 	if blockWasm {
 		setup = append(setup, blockURLs(wasmPattern))
+		defer unblock(tab)
 	}
 	if err := within(tab, 30*time.Second, setup...); err != nil {
 		return pageLoad{}, err
@@ -183,7 +184,7 @@ func (b *Bench) loadOnce(ctx context.Context, rate float64, blockWasm bool) (pag
 	return evalIn[pageLoad](tab, 10*time.Second, collectLoad)
 }
 
-// wasmPattern matches every wasm request, for Network.setBlockedURLs.
+// wasmPattern matches every wasm request, for blockURLs.
 const wasmPattern = "*://*:*/*.wasm"
 
 // htmlSizes fetches url raw and gzip-compressed, as a browser would, and

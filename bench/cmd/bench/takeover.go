@@ -262,6 +262,7 @@ func (b *Bench) takeoverLoad(ctx context.Context, rate float64, blockWasm bool) 
 	setup := []chromedp.Action[chromedp.Void]{throttleCPU(rate), onNewDocument(probeScript), onNewDocument(takeoverProbe), enableNetwork}
 	if blockWasm {
 		setup = append(setup, blockURLs(wasmPattern))
+		defer unblock(tab)
 	}
 	if err := within(tab, 30*time.Second, setup...); err != nil {
 		return takeoverLoad{}, err

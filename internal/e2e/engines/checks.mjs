@@ -29,6 +29,7 @@ async function until(fn, ms = 5000) {
 // cannot use anything outside their body.
 const wasmRunning = () =>
   !document.getElementById("app-wasm-loader") && !!document.querySelector('#gloss-app[data-wasm="running"]');
+const pageFetchedWasm = () => performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
 const wasmRequested = () =>
   document.documentElement.classList.contains("gloss-starting") || performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
 const isOpen = (id) => { const c = document.getElementById(id); return !!c && c.matches(":popover-open"); };
@@ -102,7 +103,13 @@ async function closeByEscape(d) {
 // corner, which starts the wasm (web/gloss.js), and the wait until it runs.
 async function waitWasm(d, problems, what) {
   await d.click(3, 3);
-  if (!(await until(() => d.eval(wasmRunning), 60000))) problems.push(`${what}: the wasm did not start in 60 s`);
+  if (!(await until(() => d.eval(wasmRunning), 60000))) {
+    problems.push(`${what}: the wasm did not start in 60 s`);
+    return;
+  }
+  // A worker fetches and compiles it (web/gloss.js); the page fetches it
+  // only when the worker could not.
+  if (await d.eval(pageFetchedWasm)) problems.push(`${what}: the page fetched the wasm itself: no worker compiled it`);
 }
 
 // cardsByMouse opens every card with a click on its phrase and closes it
