@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/internal/chrome"
@@ -96,6 +97,19 @@ func onNewDocument(script string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// wasmRequestedBinding is the binding probeScript calls once the wasm is
+// requested, for a bench that must act at that moment.
+const wasmRequestedBinding = "__benchWasmRequested"
+
+// addBinding gives the tab's pages a function name whose calls arrive as
+// Runtime.bindingCalled events.
+func addBinding(name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, runtime.AddBinding, runtime.AddBindingParams{Name: name})
+		return err
+	})
+}
+
 // throttleCPU slows the tab's CPU by rate (1 is none).
 func throttleCPU(rate float64) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
@@ -148,7 +162,27 @@ func readerActs() chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(kb.S
 // contentful paint and every layout shift not caused by input.
 const probeScript = `(() => {
   if (window !== window.top || window.__bench) return;
-  const b = window.__bench = { wasmRunning: null, lcp: null, shifts: [] };
+  const b = window.__bench = { wasmRunning: null, wasmRequested: null, lcp: null, shifts: [] };
+  // When the wasm was requested: the address web/gloss.js posts to the
+  // worker that fetches and compiles it (the worker's requests are neither
+  // in the page's timeline nor in the tab's DevTools events), or the
+  // page's own request when no worker could. The bench may listen for it
+  // through a binding named __benchWasmRequested (wasmRequestedBinding).
+  const requested = (t) => {
+    if (b.wasmRequested !== null) return;
+    b.wasmRequested = t;
+    if (typeof window.__benchWasmRequested === "function") window.__benchWasmRequested(String(t));
+  };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (m) {
+    if (typeof m === "string" && /\.wasm([?#]|$)/.test(m)) requested(performance.now());
+    return post.apply(this, arguments);
+  };
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (new URL(e.name).pathname.endsWith(".wasm")) requested(e.startTime);
+    }).observe({ type: "resource", buffered: true });
+  } catch (e) {}
   const running = () => {
     if (document.readyState === "loading" || document.getElementById("app-wasm-loader")) return false;
     return !!document.querySelector('#gloss-app[data-wasm="running"]');

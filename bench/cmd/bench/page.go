@@ -46,7 +46,7 @@ const collectLoad = `(() => {
     lcp_ms: b.lcp ?? -1,
     html_response_end_ms: nav ? nav.responseEnd : -1,
     dom_content_loaded_ms: nav ? nav.domContentLoadedEventEnd : -1,
-    wasm_request_start_ms: wasm ? wasm.startTime : -1,
+    wasm_request_start_ms: b.wasmRequested ?? -1,
     wasm_response_end_ms: wasm ? wasm.responseEnd : -1,
     wasm_running_ms: b.wasmRunning ?? -1,
   };
@@ -181,7 +181,11 @@ func (b *Bench) loadOnce(ctx context.Context, rate float64, blockWasm bool) (pag
 	if err := waitJS(tab, `performance.getEntriesByName("first-contentful-paint").length > 0`, 5*time.Second); err != nil {
 		return pageLoad{}, err
 	}
-	return evalIn[pageLoad](tab, 10*time.Second, collectLoad)
+	l, err := evalIn[pageLoad](tab, 10*time.Second, collectLoad)
+	if err == nil && !blockWasm && l.WasmStart < 0 {
+		return l, fmt.Errorf("the wasm ran, but its request was not seen: nothing to compare the paint with")
+	}
+	return l, err
 }
 
 // wasmPattern matches every wasm request, for blockURLs.

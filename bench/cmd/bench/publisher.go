@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -126,10 +127,19 @@ func (b *Bench) publisherOnce(ctx context.Context, browser context.Context, embe
 	}
 	defer cancel()
 	var wasm atomic.Bool
+	// The frame starts the wasm by a request of its own, or by the worker
+	// web/gloss.js starts to fetch and compile it (whose requests are the
+	// worker's, not the tab's).
 	if err := chromedp.Listen(tab, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok && strings.HasPrefix(e.Request.URL, b.glossURL) &&
-			strings.HasSuffix(strings.SplitN(e.Request.URL, "?", 2)[0], ".wasm") {
-			wasm.Store(true)
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if strings.HasPrefix(e.Request.URL, b.glossURL) && strings.HasSuffix(strings.SplitN(e.Request.URL, "?", 2)[0], ".wasm") {
+				wasm.Store(true)
+			}
+		case *target.EventAttachedToTarget:
+			if e.TargetInfo.Type == "worker" && strings.HasPrefix(e.TargetInfo.URL, b.glossURL) {
+				wasm.Store(true)
+			}
 		}
 	}); err != nil {
 		return l, err

@@ -16,8 +16,8 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -153,11 +153,9 @@ func (l takeoverLoad) Longest() float64 {
 // (the wasm running, or the page loaded), from the page's clock.
 const readTakeover = `(() => {
   const t = window.__takeover, b = window.__bench || {};
-  const wasm = performance.getEntriesByType("resource")
-    .filter((e) => new URL(e.name).pathname.endsWith(".wasm")).sort((a, b) => a.startTime - b.startTime)[0];
   const nav = performance.getEntriesByType("navigation")[0];
   return {
-    wasm_request_start_ms: wasm ? wasm.startTime : -1,
+    wasm_request_start_ms: b.wasmRequested ?? -1,
     wasm_running_ms: b.wasmRunning ?? -1,
     until_ms: b.wasmRunning ?? (nav ? nav.loadEventEnd : -1),
     long_tasks: t ? t.tasks : [],
@@ -471,13 +469,13 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 	requested := make(chan struct{})
 	var once sync.Once
 	if err := chromedp.Listen(tab, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok && strings.HasSuffix(strings.SplitN(e.Request.URL, "?", 2)[0], ".wasm") {
+		if e, ok := ev.(*runtime.EventBindingCalled); ok && e.Name == wasmRequestedBinding {
 			once.Do(func() { close(requested) })
 		}
 	}); err != nil {
 		return takeoverClick{}, err
 	}
-	if err := within(tab, 30*time.Second, throttleCPU(takeoverRate), onNewDocument(probeScript), onNewDocument(takeoverProbe), enableNetwork); err != nil {
+	if err := within(tab, 30*time.Second, throttleCPU(takeoverRate), addBinding(wasmRequestedBinding), onNewDocument(probeScript), onNewDocument(takeoverProbe), enableNetwork); err != nil {
 		return takeoverClick{}, err
 	}
 	// Page.navigate alone: the click must not wait for the load event.
@@ -519,12 +517,8 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 		WasmStart float64         `json:"wasm_start"`
 		Running   float64         `json:"running"`
 	}
-	r, err := evalIn[result](tab, 10*time.Second, `(() => {
-  const wasm = performance.getEntriesByType("resource")
-    .filter((e) => new URL(e.name).pathname.endsWith(".wasm")).sort((a, b) => a.startTime - b.startTime)[0];
-  return { clicks: window.__takeover.clicks, open: !!document.querySelector(":popover-open"),
-    wasm_start: wasm ? wasm.startTime : -1, running: window.__bench.wasmRunning };
-})()`)
+	r, err := evalIn[result](tab, 10*time.Second, `({ clicks: window.__takeover.clicks, open: !!document.querySelector(":popover-open"),
+  wasm_start: window.__bench.wasmRequested ?? -1, running: window.__bench.wasmRunning })`)
 	if err != nil {
 		return takeoverClick{}, err
 	}
