@@ -19,6 +19,9 @@ import (
 )
 
 func main() {
+	if pace.Warming() {
+		return
+	}
 	// The start runs in short tasks, with a frame for the browser between
 	// them: the Go runtime and the packages' inits, in steps (package
 	// pace); go-app's environment (a JSON decode, the first use of

@@ -20,11 +20,22 @@ import (
 	"time"
 )
 
+// Warming reports whether the program runs where there is no page: in
+// the worker that web/gloss.js compiles the wasm in, which runs the
+// program's start once so that V8 compiles the code of the runtime and of
+// every package's init there, off the page's main thread (the compiled
+// code is the module's, which the page's instance shares). Such a run
+// waits for no frame, and main stops before its work.
+func Warming() bool { return js.Global().Get("document").IsUndefined() }
+
 // Frame hands the main thread back to the browser until it has drawn a
 // frame, so that a card the reader opened meanwhile is on screen before
 // the program goes on (or 100 ms, in a hidden tab that draws none, or
 // where there is no requestAnimationFrame at all).
 func Frame() {
+	if Warming() {
+		return
+	}
 	framed := make(chan struct{}, 1)
 	next := js.FuncOf(func(js.Value, []js.Value) any {
 		select {

@@ -175,7 +175,8 @@ const probeScript = `(() => {
   };
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (m) {
-    if (typeof m === "string" && /\.wasm([?#]|$)/.test(m)) requested(performance.now());
+    const u = m && typeof m === "object" ? m.wasm : m;
+    if (typeof u === "string" && /\.wasm([?#]|$)/.test(u)) requested(performance.now());
     return post.apply(this, arguments);
   };
   try {
