@@ -48,7 +48,7 @@ fmt:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./content ./site ./cmd/gloss ./internal/pace/...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./content ./site ./cmd/gloss
 
 # staticcheck, at a pinned version, fetched through the Go module proxy
 # and installed in bin/ (once), so that it can check the wasm's packages
@@ -59,7 +59,7 @@ staticcheck:
 	@if ! bin/staticcheck -version 2>/dev/null | grep -q '$(STATICCHECK_VERSION:v%=%)'; then \
 		GOBIN=$(CURDIR)/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); fi
 	bin/staticcheck ./...
-	GOOS=js GOARCH=wasm bin/staticcheck ./app/... ./content ./site ./cmd/gloss ./internal/pace/...
+	GOOS=js GOARCH=wasm bin/staticcheck ./app/... ./content ./site ./cmd/gloss
 
 # Every fuzz target of these packages runs FUZZTIME, without minimising
 # the inputs it finds (go's default minimisation spent a 5 s run on its

@@ -7,15 +7,15 @@ package main
 
 import (
 	"github.com/gloss/gloss/app"
-	"github.com/gloss/gloss/internal/pace"
+	"github.com/gloss/gloss/app/pace"
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	// Frames for the browser between the packages' inits: package pace.
-	_ "github.com/gloss/gloss/internal/pace/aftercrypto"
-	_ "github.com/gloss/gloss/internal/pace/afternethttp"
-	_ "github.com/gloss/gloss/internal/pace/afternetip"
-	_ "github.com/gloss/gloss/internal/pace/afterruntime"
-	_ "github.com/gloss/gloss/internal/pace/afterunicode"
+	_ "github.com/gloss/gloss/app/pace/aftercrypto"
+	_ "github.com/gloss/gloss/app/pace/afternethttp"
+	_ "github.com/gloss/gloss/app/pace/afternetip"
+	_ "github.com/gloss/gloss/app/pace/afterruntime"
+	_ "github.com/gloss/gloss/app/pace/afterunicode"
 )
 
 func main() {

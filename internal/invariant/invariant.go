@@ -18,15 +18,8 @@ var ServerOnly = []string{
 	"net/http", "html/template", "text/template", "log/slog", "compress/gzip", "os/exec", "os/signal", "flag",
 }
 
-// WasmOnly is the one tree under ServerOnly's prefixes that belongs in
-// the wasm: internal/pace, built only for js, which paces the wasm's start.
-const WasmOnly = "github.com/gloss/gloss/internal/pace"
-
 // IsServerOnly reports whether pkg is, or is below, one of ServerOnly.
 func IsServerOnly(pkg string) bool {
-	if pkg == WasmOnly || strings.HasPrefix(pkg, WasmOnly+"/") {
-		return false
-	}
 	for _, s := range ServerOnly {
 		if pkg == s || strings.HasPrefix(pkg, strings.TrimSuffix(s, "/")+"/") {
 			return true

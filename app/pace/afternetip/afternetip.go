@@ -7,7 +7,7 @@ package afternetip
 import (
 	_ "net/netip"
 
-	"github.com/gloss/gloss/internal/pace"
+	"github.com/gloss/gloss/app/pace"
 )
 
 func init() { pace.Frame() }

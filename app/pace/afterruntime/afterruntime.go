@@ -5,7 +5,7 @@
 package afterruntime
 
 import (
-	"github.com/gloss/gloss/internal/pace"
+	"github.com/gloss/gloss/app/pace"
 )
 
 func init() { pace.Frame() }

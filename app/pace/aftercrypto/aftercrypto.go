@@ -7,7 +7,7 @@ package aftercrypto
 import (
 	_ "crypto/sha512"
 
-	"github.com/gloss/gloss/internal/pace"
+	"github.com/gloss/gloss/app/pace"
 )
 
 func init() { pace.Frame() }

@@ -7,7 +7,7 @@ package afternethttp
 import (
 	_ "net/http"
 
-	"github.com/gloss/gloss/internal/pace"
+	"github.com/gloss/gloss/app/pace"
 )
 
 func init() { pace.Frame() }

@@ -7,7 +7,7 @@ package afterunicode
 import (
 	_ "unicode"
 
-	"github.com/gloss/gloss/internal/pace"
+	"github.com/gloss/gloss/app/pace"
 )
 
 func init() { pace.Frame() }
