@@ -11,6 +11,8 @@
 // shown. The rate is the last "fuzz: elapsed: ..., execs: N" line's count
 // over its elapsed time. Each run has a corpus cache of its own, so every
 // make fuzz does the same work; a long campaign is go test -fuzz's job.
+// A run that Go's fuzz coordinator failed by its own deadline, with no
+// failing input (go.dev/issue/75804), is run once more.
 package main
 
 import (
@@ -70,6 +72,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		for _, target := range targets {
 			r := fuzz(ctx, goTool, pkg, target, *fuzztime, *minimize)
+			if r.err != nil && coordinatorRace(r.output) {
+				// Go's fuzz coordinator can report its own -fuzztime
+				// deadline as the target's failure (go.dev/issue/75804,
+				// fixed in Go 1.27): no input failed. Run the target once
+				// more; a second such failure counts as one.
+				fmt.Fprintf(stdout, "%-14s %-26s stopped by Go's fuzztime race (go.dev/issue/75804), no failing input: once more\n", pkg, target)
+				r = fuzz(ctx, goTool, pkg, target, *fuzztime, *minimize)
+			}
 			floor := floors.of(target)
 			status := "ok"
 			switch {
@@ -205,4 +215,22 @@ func lastProgress(out []byte) (execs int64, elapsed time.Duration) {
 		execs, elapsed = n, d
 	}
 	return execs, elapsed
+}
+
+// coordinatorRace reports whether a failed go test -fuzz run is the
+// coordinator's race at the end of -fuzztime: the target's failure is
+// the bare "context deadline exceeded" of the deadline itself, and no
+// input failed (go test names each failing input it writes).
+func coordinatorRace(out []byte) bool {
+	lines := strings.Split(string(out), "\n")
+	race := false
+	for i, line := range lines {
+		if strings.Contains(line, "Failing input written to") || strings.HasPrefix(strings.TrimSpace(line), "panic:") {
+			return false
+		}
+		if strings.HasPrefix(line, "--- FAIL: Fuzz") && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) == "context deadline exceeded" {
+			race = true
+		}
+	}
+	return race
 }

@@ -63,3 +63,37 @@ func TestListTargets(t *testing.T) {
 		t.Errorf("listTargets = %q, want %q", got, want)
 	}
 }
+
+func TestCoordinatorRace(t *testing.T) {
+	// The tail of a real run that hit go.dev/issue/75804 (make fuzz in CI).
+	race := `fuzz: elapsed: 4s, execs: 31293 (6464/sec), new interesting: 599 (total: 614)
+--- FAIL: FuzzArticle (4.33s)
+    context deadline exceeded
+FAIL
+exit status 1
+FAIL	github.com/gloss/gloss/content/parse	4.339s
+`
+	if !coordinatorRace([]byte(race)) {
+		t.Error("the coordinator's race was not recognised")
+	}
+	// A real failure names the input it wrote, and is never run again.
+	crash := `fuzz: elapsed: 1s, execs: 2210 (2209/sec), new interesting: 3 (total: 17)
+--- FAIL: FuzzArticle (1.02s)
+    --- FAIL: FuzzArticle (0.00s)
+        parse_test.go:40: article: line 3: index out of range
+
+    Failing input written to testdata/fuzz/FuzzArticle/5b2c
+    To re-run:
+    go test -run=FuzzArticle/5b2c
+FAIL
+`
+	deadline := `--- FAIL: FuzzArticle (4.33s)
+    context deadline exceeded
+panic: runtime error: index out of range [recovered]
+`
+	for _, out := range []string{crash, deadline, "", "exit status 1\n"} {
+		if coordinatorRace([]byte(out)) {
+			t.Errorf("a real failure was taken for the race:\n%s", out)
+		}
+	}
+}
