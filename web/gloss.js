@@ -469,6 +469,31 @@
   window.addEventListener("hashchange", openFromHash);
 
   // ------------------------------------------------------------------
+  // The embed view's first layout. A frame often shares the publisher's
+  // main thread (on Android, when memory is short), and laying the whole
+  // article out at once was one task of 60–130 ms at CPU 4× there, the
+  // publisher's longest (make bench section 8). web/gloss.css starts the
+  // article's blocks skipped (content-visibility: auto, so those in view
+  // are laid out at once); this lays out the others a few per task, each
+  // under 15 ms. Only then does the frame tell the page its height: the
+  // article's own, not an estimate.
+  var laidOut = !embed, onLaidOut = [];
+  var layOut = function () {
+    var start = performance.now();
+    var blocks = document.querySelectorAll(".gloss-text > *");
+    for (var i = 0; i < blocks.length; i++) {
+      var s = blocks[i].style;
+      if (s.contentVisibility === "visible") continue;
+      if (performance.now() - start > 15) return setTimeout(layOut, 0);
+      s.contentVisibility = "visible";
+      blocks[i].getBoundingClientRect();
+    }
+    laidOut = true;
+    onLaidOut.forEach(function (f) { f(); });
+  };
+  if (embed) document.addEventListener("DOMContentLoaded", function () { setTimeout(layOut, 0); });
+
+  // ------------------------------------------------------------------
   // Embed protocol: the frame's side of web/embed.js (docs/embedding.md).
   // In embed mode inside a frame, tell the parent page how tall the
   // content is, on load, on every resize and when a card opens or closes,
@@ -498,6 +523,7 @@
     };
     var sent = -1;
     var sendHeight = function () {
+      if (!laidOut) return;
       var h = root.getBoundingClientRect().height;
       // An open card stays inside the frame: CSS anchor positioning puts
       // it on a side of its phrase with room for it (web/gloss.css). When
@@ -522,7 +548,7 @@
     // Measured at once, not in an animation frame: browsers skip frames
     // of a cross-origin iframe that is out of view, and the height must
     // reach the page before the reader scrolls to the frame.
-    document.addEventListener("DOMContentLoaded", sendHeight);
+    onLaidOut.push(sendHeight);
     window.addEventListener("load", sendHeight);
     // A card the frame grows for is brought into view again once the
     // frame has grown: the reader's click scrolled the page only as far as

@@ -58,6 +58,10 @@ window.glossEvents = [];
     glossEvents.push({type: e.type, id: e.detail.id, title: e.detail.title, target: e.target.nodeName});
   });
 });
+window.glossHeights = [];
+addEventListener("message", function (e) {
+  if (e.data && e.data.gloss === 1 && e.data.type === "height") glossHeights.push(e.data.height);
+});
 </script>`
 
 func (p publisherPage) html(widget string) string {
@@ -272,6 +276,13 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	time.Sleep(time.Second)
 	if eval[bool](t, fctx, wasmRequested) {
 		t.Error("the frame started the wasm before the reader used it")
+	}
+	// The frame lays its article out a few blocks per task (web/gloss.js)
+	// and tells the page its height once that is done: the first height
+	// the page hears is the article's, so the frame is resized once.
+	heights := eval[[]float64](t, ctx, `glossHeights`)
+	if content := eval[float64](t, fctx, `Math.ceil(document.documentElement.getBoundingClientRect().height)`); len(heights) == 0 || heights[0] != content {
+		t.Errorf("the frame sent the heights %v before the reader used it; its content is %.0f px tall", heights, content)
 	}
 	useFrame(t, ctx, fctx)
 	frameWait(t, fctx, wasmRunning, 60*time.Second)
