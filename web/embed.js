@@ -43,10 +43,21 @@
     var est = parseInt(bq.getAttribute("data-height"), 10);
     est = est > 0 && est < 20000 ? est : 480;
     var h = Math.ceil(Math.max(est, r.height, r.top < innerHeight && r.bottom > 0 ? innerHeight - r.top : 0));
-    var o = { f: f, origin: url.origin, h: h, want: h };
     s.height = h + "px";
-    bq.parentNode.replaceChild(f, bq);
+    // A box takes the space now; the frame, costly to create, replaces
+    // it in a task of its own (docs/embedding.md).
+    var box = document.createElement("div");
+    box.className = f.className;
+    box.style.cssText = s.cssText;
+    var o = { f: f, el: box, origin: url.origin, h: h, want: h };
+    bq.parentNode.replaceChild(box, bq);
     frames.push(o);
+    setTimeout(function () {
+      if (!box.parentNode) return;
+      f.style.height = box.style.height;
+      box.parentNode.replaceChild(f, box);
+      o.el = f;
+    }, 0);
   }
 
   function scan() {
@@ -59,12 +70,12 @@
   function fit(o) {
     var want = o.want;
     if (want < o.h) {
-      var r = o.f.getBoundingClientRect();
+      var r = o.el.getBoundingClientRect();
       if (r.bottom > 0 && r.top < innerHeight) want = Math.min(o.h, Math.max(want, Math.ceil(innerHeight - r.top)));
     }
     if (want !== o.h) {
       o.h = want;
-      o.f.style.height = want + "px";
+      o.el.style.height = want + "px";
     }
   }
 
@@ -79,11 +90,11 @@
     for (var i = 0; i < frames.length; i++) {
       var o = frames[i];
       if (o.sized) continue;
-      var r = o.f.getBoundingClientRect();
+      var r = o.el.getBoundingClientRect();
       var h = Math.ceil(innerHeight - r.top);
       if (r.top < innerHeight && r.bottom > 0 && h > o.h) {
         o.h = o.want = h;
-        o.f.style.height = h + "px";
+        o.el.style.height = h + "px";
       }
     }
   }
