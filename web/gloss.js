@@ -14,7 +14,7 @@
     // packages' inits were most of the wasm's first task (make bench
     // section 7). Running that start here once (go-app's wasm_exec.js,
     // then the program until main sees no page and returns:
-    // internal/pace) compiles their code in this worker; the code is the
+    // app/pace) compiles their code in this worker; the code is the
     // module's, which the page's instance shares. Whatever fails here
     // only leaves the page more to compile.
     var warm = function (module, exec) {
@@ -190,11 +190,23 @@
     root.classList.add("gloss-starting");
     run();
   };
+  // The reader's first press is often on a phrase: its card is drawn
+  // first, and the wasm starts after that frame (its start restyles the
+  // page for the loader and creates the compiling worker, which made the
+  // card's first frame late; docs/performance.md). A hidden page draws no
+  // frames, hence the timer.
   var onFirstUse = function (f) {
     var types = framed ? ["pointerdown", "keydown", "focusin"] : ["pointerdown", "keydown"];
     var once = function () {
       types.forEach(function (type) { window.removeEventListener(type, once, true); });
-      f();
+      var start = function () {
+        if (!f) return;
+        var g = f;
+        f = null;
+        g();
+      };
+      requestAnimationFrame(function () { setTimeout(start, 0); });
+      setTimeout(start, 200);
     };
     types.forEach(function (type) { window.addEventListener(type, once, true); });
   };
@@ -206,6 +218,43 @@
     };
     if (document.readyState === "complete") setTimeout(afterLoad, 0);
     else window.addEventListener("load", function () { setTimeout(afterLoad, 0); });
+  }
+
+  // A card's first opening laid out its text in the card's fonts and
+  // sizes, which the article does not use, for the first time: at CPU 4×
+  // that made the first card come 20–40 ms later than the next ones.
+  // After the first frame, a copy of each part of the first card (its
+  // head, each block of its body, its foot) is laid out once, in a task of
+  // its own (each under 30 ms at 4×; the whole card at once was a long
+  // task), unseen and unreachable (no ids, inert, hidden from assistive
+  // technology), and removed before it is painted: the browser then has
+  // those fonts ready. Not in a publisher's frame, which costs the
+  // publisher's page nothing until the reader uses it.
+  var warmCardFonts = function () {
+    var card = document.querySelector(".gloss-card[popover]");
+    if (!card) return;
+    var parts = [].slice.call(card.querySelectorAll(".gloss-card > :not(.gloss-card-body), .gloss-card-body > *"));
+    var next = function () {
+      var part = parts.shift();
+      if (!part || document.querySelector(":popover-open")) return;
+      var copy = card.cloneNode(false);
+      copy.appendChild(part.cloneNode(true));
+      [copy].concat([].slice.call(copy.querySelectorAll("[id]"))).forEach(function (e) { e.removeAttribute("id"); });
+      ["popover", "role", "aria-labelledby", "tabindex"].forEach(function (a) { copy.removeAttribute(a); });
+      copy.setAttribute("aria-hidden", "true");
+      copy.inert = true;
+      copy.style.cssText = "display:block;visibility:hidden;position:fixed;top:0;left:0;pointer-events:none";
+      document.body.appendChild(copy);
+      copy.getBoundingClientRect();
+      copy.remove();
+      setTimeout(next, 0);
+    };
+    next();
+  };
+  if (!framed) {
+    document.addEventListener("DOMContentLoaded", function () {
+      requestAnimationFrame(function () { setTimeout(warmCardFonts, 0); });
+    });
   }
 
   // When the wasm cannot load, go-app's loader stops its spinner and shows
