@@ -79,7 +79,7 @@ func run() int {
 	flag.IntVar(&b.loads, "loads", 5, "fresh page loads per CPU rate")
 	flag.IntVar(&b.cardRounds, "card-rounds", 3, "times each card is clicked")
 	flag.IntVar(&b.takeoverClicks, "takeover-clicks", 30, "clicks on a phrase during the takeover, one per fresh load")
-	flag.IntVar(&b.publisherRuns, "publisher-loads", 3, "publisher page loads with the embed, and as many without")
+	flag.IntVar(&b.publisherRuns, "publisher-loads", 7, "publisher page loads with the embed, and as many without")
 	flag.IntVar(&b.lhRuns, "lighthouse-runs", 5, "Lighthouse runs per page (the median is reported)")
 	flag.IntVar(&b.lhAnchorRuns, "lighthouse-anchor-runs", 3, "Lighthouse runs of the anchor, the article with the wasm blocked")
 	flag.StringVar(&b.lighthouse, "lighthouse", "", "the lighthouse command (default: bench/node/node_modules/.bin/lighthouse, which make bench installs, else npx --no-install lighthouse)")
