@@ -190,23 +190,11 @@
     root.classList.add("gloss-starting");
     run();
   };
-  // The reader's first press is often on a phrase: its card is drawn
-  // first, and the wasm starts after that frame (its start restyles the
-  // page for the loader and creates the compiling worker, which made the
-  // card's first frame late; docs/performance.md). A hidden page draws no
-  // frames, hence the timer.
   var onFirstUse = function (f) {
     var types = framed ? ["pointerdown", "keydown", "focusin"] : ["pointerdown", "keydown"];
     var once = function () {
       types.forEach(function (type) { window.removeEventListener(type, once, true); });
-      var start = function () {
-        if (!f) return;
-        var g = f;
-        f = null;
-        g();
-      };
-      requestAnimationFrame(function () { setTimeout(start, 0); });
-      setTimeout(start, 200);
+      f();
     };
     types.forEach(function (type) { window.addEventListener(type, once, true); });
   };

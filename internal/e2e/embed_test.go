@@ -146,6 +146,9 @@ func frameWait(t *testing.T, fctx context.Context, cond string, limit time.Durat
 		last = err
 		time.Sleep(50 * time.Millisecond)
 	}
+	if cond == wasmRunning {
+		t.Fatalf("the wasm did not run in the frame within %v: %s", limit, eval[string](t, fctx, wasmState))
+	}
 	t.Fatalf("waiting %v in the frame for %s: not true (last error: %v)", limit, cond, last)
 }
 
@@ -598,6 +601,9 @@ func escapeInFrame(t *testing.T, ctx, fctx context.Context, id string) {
 // headline, which starts the wasm (web/gloss.js).
 func useFrame(t *testing.T, ctx, fctx context.Context) {
 	t.Helper()
+	// Once the frame has its height: a click aimed while embed.js resizes
+	// it can land beside it.
+	fitsContent(t, ctx, fctx)
 	clickInFrame(t, ctx, fctx, "gloss-headline", 0.3)
 }
 
