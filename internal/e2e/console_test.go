@@ -88,7 +88,7 @@ func TestEmbedLogsNothing(t *testing.T) {
 		frameWait(t, fctx, fmt.Sprintf(`document.activeElement && (document.activeElement.id === %q || document.activeElement === document.body)`, app.TriggerID(n)), 5*time.Second)
 	}
 	// The reader's clicks started the wasm: its start is silent too.
-	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	waitWasm(t, fctx, 60*time.Second)
 	time.Sleep(500 * time.Millisecond)
 	lines := log.consoleLines()
 	for _, l := range lines {

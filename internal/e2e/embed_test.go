@@ -129,27 +129,14 @@ func frameOf(t *testing.T, ctx context.Context, prefix string) context.Context {
 	return nil
 }
 
-// frameWait polls a JavaScript condition in a frame. The harness's
-// waitFor cannot: chromedp's Poll waits for a top-level frame, and a
-// cross-site iframe's target has none.
+// frameWait is waitFor in a frame's context (fctx, from frameOf), and
+// says so when it fails. (chromedp's Poll would wait for a top-level
+// frame, which a cross-site iframe's target has none of.)
 func frameWait(t *testing.T, fctx context.Context, cond string, limit time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(limit)
-	var last error
-	for time.Now().Before(deadline) {
-		ctx, cancel := context.WithTimeout(fctx, 5*time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		last = err
-		time.Sleep(50 * time.Millisecond)
+	if ok, last := poll(fctx, cond, limit); !ok {
+		t.Fatalf("waiting %v in the frame for %s: not true (last error: %v)", limit, cond, last)
 	}
-	if cond == wasmRunning {
-		t.Fatalf("the wasm did not run in the frame within %v: %s", limit, eval[string](t, fctx, wasmState))
-	}
-	t.Fatalf("waiting %v in the frame for %s: not true (last error: %v)", limit, cond, last)
 }
 
 type box struct {
@@ -288,7 +275,7 @@ func TestEmbedInPublisherPage(t *testing.T) {
 		t.Errorf("the frame sent the heights %v before the reader used it; its content is %.0f px tall", heights, content)
 	}
 	useFrame(t, ctx, fctx)
-	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	waitWasm(t, fctx, 60*time.Second)
 	fitsContent(t, ctx, fctx)
 	// Embed mode, in the publisher's theme; links leave the frame for a
 	// new tab.
@@ -393,7 +380,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	}
 	escapeInFrame(t, ctx, fctx, tall)
 	// The reader has used the frame: now it runs the wasm.
-	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	waitWasm(t, fctx, 60*time.Second)
 
 	// On screen its foot stays where the reader sees it, as shrinking
 	// would pull up the publisher's text under the reader's eyes; once
@@ -496,7 +483,7 @@ func TestEmbedStartsWithStorageDenied(t *testing.T) {
 		t.Fatal("the frame has real storage: the denial was not in place and this test proves nothing")
 	}
 	useFrame(t, ctx, fctx)
-	frameWait(t, fctx, wasmRunning, 60*time.Second)
+	waitWasm(t, fctx, 60*time.Second)
 	// The reader's switch works with the memory store.
 	do(t, fctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("gloss-plain").click()`))
 	frameWait(t, fctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed") === "true"`, 5*time.Second)

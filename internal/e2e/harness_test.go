@@ -241,6 +241,15 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // polling (the page navigating, a context going away) count as "not yet".
 func waitFor(t *testing.T, ctx context.Context, cond string, limit time.Duration) {
 	t.Helper()
+	if ok, last := poll(ctx, cond, limit); !ok {
+		t.Fatalf("waiting %v for %s: not true (last error: %v)", limit, cond, last)
+	}
+}
+
+// poll evaluates cond in ctx (a page or a frame) every 50 ms until it is
+// true or limit has passed, and reports whether it came true, with the
+// last error of the polling.
+func poll(ctx context.Context, cond string, limit time.Duration) (bool, error) {
 	deadline := time.Now().Add(limit)
 	var last error
 	for time.Now().Before(deadline) {
@@ -248,12 +257,12 @@ func waitFor(t *testing.T, ctx context.Context, cond string, limit time.Duration
 		ok, err := chromedp.Run(c, chromedp.Evaluate[bool]("!!("+cond+")"))
 		cancel()
 		if err == nil && ok {
-			return
+			return true, nil
 		}
 		last = err
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("waiting %v for %s: not true (last error: %v)", limit, cond, last)
+	return false, last
 }
 
 // wasmRunning is true once go-app has started: app.js removes the loader
@@ -269,17 +278,16 @@ func wasmRuns(t *testing.T, ctx context.Context) {
 	// would be: press it once the page has loaded with its script.
 	waitFor(t, ctx, `document.readyState === "complete" && typeof window.glossCompileWasm === "function"`, 20*time.Second)
 	do(t, ctx, chromedp.KeyEvent(kb.Shift))
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		c, cancel := context.WithTimeout(ctx, 5*time.Second)
-		ok, err := chromedp.Run(c, chromedp.Evaluate[bool]("!!("+wasmRunning+")"))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	waitWasm(t, ctx, 60*time.Second)
+}
+
+// waitWasm waits until the wasm runs in ctx (a page or a frame); if it
+// does not, the failure says where its start stood.
+func waitWasm(t *testing.T, ctx context.Context, limit time.Duration) {
+	t.Helper()
+	if ok, _ := poll(ctx, wasmRunning, limit); !ok {
+		t.Fatalf("the wasm did not run within %v: %s", limit, eval[string](t, ctx, wasmState))
 	}
-	t.Fatalf("the wasm did not run within 60 s of the reader's first key: %s", eval[string](t, ctx, wasmState))
 }
 
 // wasmState says where the wasm's start stands, for a failure's message.
