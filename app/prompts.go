@@ -23,6 +23,12 @@ type Prompts struct {
 	// Title and Description are the page's, which go-app writes into the
 	// head of the page it pre-renders.
 	Title, Description string
+	// Settle, when set, is called when the prompts have been mounted,
+	// before they read what the browser offers: the wasm hands the main
+	// thread back to the browser there (package pace), so that go-app's
+	// start is two tasks and not one, and a reader's click between them
+	// is answered sooner.
+	Settle func()
 
 	running     bool
 	embed       bool
@@ -39,6 +45,9 @@ func (p *Prompts) OnPreRender(ctx app.Context) {
 // OnMount reads what the browser offers. Embedded, the page offers
 // neither: the publisher's page is not the app.
 func (p *Prompts) OnMount(ctx app.Context) {
+	if p.Settle != nil {
+		p.Settle()
+	}
 	p.running = true
 	p.embed = ctx.Page().URL().Query().Get("embed") == "1"
 	p.installable = !p.embed && ctx.IsAppInstallable()

@@ -186,7 +186,8 @@
     var run = window.goappStartWasm;
     if (!run) return;
     window.goappStartWasm = null;
-    // go-app's loader shows from here on (web/gloss.css).
+    // The start is under way: nothing shows (go-app's loader only if it
+    // fails, web/gloss.css); tests and the bench read it.
     root.classList.add("gloss-starting");
     run();
   };
@@ -246,8 +247,8 @@
   }
 
   // When the wasm cannot load, go-app's loader stops its spinner and shows
-  // the exception's own text ("TypeError: Load failed"). Say what that
-  // means to the reader instead.
+  // the exception's own text ("TypeError: Load failed"). Show the loader
+  // then, and say what that means to the reader instead.
   document.addEventListener("DOMContentLoaded", function () {
     var icon = document.getElementById("app-wasm-loader-icon");
     var label = document.getElementById("app-wasm-loader-label");
@@ -256,6 +257,7 @@
       if (icon.classList.contains("goapp-spin") || !icon.isConnected) return;
       observer.disconnect();
       label.textContent = "Interactive features could not load; the article and its cards still work.";
+      root.classList.add("gloss-wasm-failed");
     }).observe(icon, { attributes: true, attributeFilter: ["class"] });
   });
 
@@ -282,8 +284,11 @@
 
   // The button that opens a card: the phrase in the article, or the
   // "About this article" button for its panel.
+  // Kept on the card: the page's nodes are never replaced (a live
+  // preview reloads the page), and a click should not search the page.
   function triggerOf(card) {
-    return document.querySelector('[aria-controls="' + card.id + '"]');
+    if (card.glossTrigger === undefined) card.glossTrigger = document.querySelector('[aria-controls="' + card.id + '"]');
+    return card.glossTrigger;
   }
 
   // The highlighted phrase a trigger belongs to: the label around it
@@ -309,20 +314,36 @@
   // Nothing of the card is measured: its width and its greatest height
   // are gloss.css's (26rem, 34rem), and a card above its phrase hangs
   // from it by translate.
+  //
+  // A pointer places the card when it is pressed, before the release
+  // that opens it: a finger or a mouse button is held longer than that
+  // takes, so the opening does not wait for it. The placement holds while
+  // the page is neither scrolled nor resized (placedFor); a key that
+  // opens the card, or a script, places it as it opens.
   var placedProps = ["position", "position-area", "position-try-fallbacks", "inset", "margin", "top", "left", "max-height", "translate", "width"];
+  // The root's font size in pixels, 1rem: read again after a resize,
+  // which zooming fires too.
+  var remPx = 0;
+  function rem() {
+    return remPx || (remPx = parseFloat(getComputedStyle(root).fontSize) || 16);
+  }
+  function placedFor() {
+    return [scrollX, scrollY, innerWidth, innerHeight].join(" ");
+  }
   function place(card, trigger) {
-    var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
+    var rem1 = rem();
     var phrase = phraseOf(trigger);
     var t = trigger.getBoundingClientRect(), p = phrase.getBoundingClientRect();
     var vw = root.clientWidth, vh = root.clientHeight;
     var gap = 6;
     var below = vh - p.bottom - 2 * gap, above = p.top - 2 * gap;
-    var onTop = below < 34 * rem && above > below;
+    var onTop = below < 34 * rem1 && above > below;
     // As wide as gloss.css makes it, or as the room from the first word
     // to the window's edge, but not under 18rem: then it moves back in.
-    var rtl = getComputedStyle(phrase).direction === "rtl";
-    var w = Math.min(26 * rem, innerWidth - 16);
-    w = Math.max(Math.min(w, rtl ? t.right - 8 : vw - 8 - t.left), Math.min(w, 18 * rem));
+    if (phrase.glossRtl === undefined) phrase.glossRtl = getComputedStyle(phrase).direction === "rtl";
+    var rtl = phrase.glossRtl;
+    var w = Math.min(26 * rem1, innerWidth - 16);
+    w = Math.max(Math.min(w, rtl ? t.right - 8 : vw - 8 - t.left), Math.min(w, 18 * rem1));
     var start = rtl ? t.right - w : t.left;
     var st = card.style;
     st.setProperty("position", "absolute");
@@ -330,16 +351,16 @@
     st.setProperty("position-try-fallbacks", "none");
     st.setProperty("inset", "auto");
     st.setProperty("margin", "0");
-    st.setProperty("max-height", Math.floor(Math.min(34 * rem, Math.max(onTop ? above : below, 0))) + "px");
+    st.setProperty("max-height", Math.floor(Math.min(34 * rem1, Math.max(onTop ? above : below, 0))) + "px");
     st.setProperty("top", Math.round((onTop ? p.top - gap : p.bottom + gap) + scrollY) + "px");
     st.setProperty("translate", onTop ? "0 -100%" : "none");
     st.setProperty("width", Math.floor(w) + "px");
     st.setProperty("left", Math.round(Math.max(8, Math.min(start, vw - w - 8)) + scrollX) + "px");
-    card.glossPlaced = true;
+    card.glossPlaced = placedFor();
   }
   function unplace(card) {
     placedProps.forEach(function (k) { card.style.removeProperty(k); });
-    card.glossPlaced = false;
+    card.glossPlaced = "";
   }
   // The phrase's button, for a card this script places: one in the
   // article, on a wide screen, not in a frame (gloss.css's own rules).
@@ -354,11 +375,19 @@
   }
   document.addEventListener("beforetoggle", function (e) {
     var card = e.target;
-    if (e.newState === "open" && card.hasAttribute && card.hasAttribute("popover")) placeCard(card);
+    if (e.newState !== "open" || !card.hasAttribute || !card.hasAttribute("popover")) return;
+    if (card.glossPlaced !== placedFor()) placeCard(card);
+  }, true);
+  document.addEventListener("pointerdown", function (e) {
+    var phrase = e.target.closest && e.target.closest(".gloss-phrase");
+    var button = phrase && phrase.querySelector(".gloss-mark");
+    var card = button && !button.disabled && document.getElementById(button.getAttribute("popovertarget"));
+    if (card && !card.matches(":popover-open")) placeCard(card);
   }, true);
   // An open card is placed again when the window changes size: it may
   // now be wide, or narrow (a bottom sheet, gloss.css's).
   window.addEventListener("resize", function () {
+    remPx = 0;
     var card = document.querySelector(".gloss-card:popover-open");
     if (card) placeCard(card);
   });

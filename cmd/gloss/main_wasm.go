@@ -25,10 +25,11 @@ func main() {
 	// The start runs in short tasks, with a frame for the browser between
 	// them: the Go runtime and the packages' inits, in steps (package
 	// pace); go-app's environment (a JSON decode, the first use of
-	// encoding/json); go-app's start and the prompts' mount.
+	// encoding/json); go-app's start and the prompts' mount; their first
+	// update (Prompts.Settle).
 	pace.Frame()
 	path, lang := app.Here()
-	app.Route([]string{path}, app.Prompts{Lang: lang})
+	app.Route([]string{path}, app.Prompts{Lang: lang, Settle: pace.Frame})
 	pace.Frame()
 	restore := app.HideFragment()
 	go restore()

@@ -118,16 +118,11 @@ func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 	if eval[bool](t, ctx, `!document.getElementById("app-wasm-loader")`) {
 		t.Fatal("the wasm ran although its request was held: this test proves nothing")
 	}
-	// Once the wasm is on its way, the loader is a small note that leaves
-	// the article readable.
+	// While the wasm is on its way nothing shows: the reader waits for
+	// nothing (a failure's note: TestLoaderSaysWhatStillWorksWhenTheWasmFails).
 	waitFor(t, ctx, `document.documentElement.classList.contains("gloss-starting")`, 10*time.Second)
-	area := eval[float64](t, ctx, `(() => { const r = document.getElementById("app-wasm-loader").getBoundingClientRect(); return r.width * r.height / (innerWidth * innerHeight); })()`)
-	if area == 0 || area > 0.05 {
-		t.Errorf("the wasm loader covers %.1f%% of the viewport", area*100)
-	}
-	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
-	if !strings.Contains(label, "Loading interactive features") {
-		t.Errorf("loader label %q does not say what loads", label)
+	if shown := eval[bool](t, ctx, `(() => { const r = document.getElementById("app-wasm-loader").getBoundingClientRect(); return r.width * r.height > 0; })()`); shown {
+		t.Error("go-app's loader shows while the wasm starts")
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, ctx, noCardOpen, 5*time.Second)

@@ -10,8 +10,9 @@ import (
 	"github.com/gloss/gloss/internal/chrome"
 )
 
-// With the wasm blocked, the loader tells the reader in words what still
-// works, not the exception's text (web/gloss.js).
+// With the wasm blocked, the loader shows, and tells the reader in words
+// what still works, not the exception's text (web/gloss.js); while the
+// wasm starts it does not show (TestCardsOpenBeforeTheWasmLoads).
 func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
@@ -20,6 +21,15 @@ func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
 	if !strings.Contains(label, "could not load") || strings.Contains(label, "Error") {
 		t.Errorf("with the wasm blocked the loader says %q", label)
+	}
+	// It is a small note that leaves the article readable.
+	waitFor(t, ctx, `document.documentElement.classList.contains("gloss-wasm-failed")`, 5*time.Second)
+	area := eval[float64](t, ctx, `(() => { const r = document.getElementById("app-wasm-loader").getBoundingClientRect(); return r.width * r.height / (innerWidth * innerHeight); })()`)
+	if area == 0 || area > 0.05 {
+		t.Errorf("the note that the wasm failed covers %.1f%% of the viewport", area*100)
+	}
+	for _, v := range axeViolations(t, ctx) {
+		t.Errorf("page with the note that the wasm failed: %s", v)
 	}
 }
 
