@@ -23,11 +23,11 @@ type Prompts struct {
 	// Title and Description are the page's, which go-app writes into the
 	// head of the page it pre-renders.
 	Title, Description string
-	// Settle, when set, is called when the prompts have been mounted,
-	// before they read what the browser offers: the wasm hands the main
-	// thread back to the browser there (package pace), so that go-app's
-	// start is two tasks and not one, and a reader's click between them
-	// is answered sooner.
+	// Settle, when set, is called before go-app mounts the prompts (Route)
+	// and once they are mounted, before they read what the browser
+	// offers: the wasm hands the main thread back to the browser there
+	// (package pace), so that go-app's start is three tasks and not one,
+	// and a reader's click between them is answered sooner.
 	Settle func()
 
 	running     bool

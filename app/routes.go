@@ -10,8 +10,18 @@ import (
 // before it renders a page; the wasm, for the one page it was started on
 // (Here): each page is the server's, and gloss.js leaves every link to
 // the browser, so the wasm never navigates to another.
+//
+// go-app makes the prompts when it starts, after its own set-up and
+// before it mounts them: p.Settle, when set, runs there too, so that the
+// set-up and the mount are tasks of their own.
 func Route(paths []string, p Prompts) {
-	page := func() app.Composer { c := p; return &c }
+	page := func() app.Composer {
+		if p.Settle != nil {
+			p.Settle()
+		}
+		c := p
+		return &c
+	}
 	for _, p := range paths {
 		app.RouteFunc(p, page)
 	}
