@@ -8,6 +8,14 @@ import (
 // PromptsID is the id of go-app's root element, the body's first child.
 const PromptsID = "gloss-app"
 
+// InstallID and UpdateID are the id, and the class, of the install button
+// and of the update notice: only the wasm renders them, once the browser
+// offers them, so the server's page never has them.
+const (
+	InstallID = "gloss-install"
+	UpdateID  = "gloss-update"
+)
+
 // Prompts are what the wasm adds to a page: the button that installs the
 // app and the notice that a new version is ready. It is go-app's root
 // component: go-app replaces the body's first element with it when the
@@ -83,8 +91,8 @@ func (p *Prompts) Render() app.UI {
 			app.If(p.update, UpdateBar(t, p.reload)),
 			app.If(p.installable, app.Button().
 				Type("button").
-				ID("gloss-install").
-				Class("gloss-install").
+				ID(InstallID).
+				Class(InstallID).
 				OnClick(p.install).
 				Text(t.InstallApp)),
 		)
@@ -100,7 +108,7 @@ func (p *Prompts) reload(ctx app.Context, e app.Event) {
 
 // UpdateBar tells the reader a new version is ready.
 func UpdateBar(t *i18n.Strings, onReload app.EventHandler) app.UI {
-	return app.Div().ID("gloss-update").Class("gloss-update").Attr("role", "status").Body(
+	return app.Div().ID(UpdateID).Class(UpdateID).Attr("role", "status").Body(
 		app.Text(t.UpdateAvailable),
 		app.Button().Type("button").OnClick(onReload).Text(t.Reload),
 	)
