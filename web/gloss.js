@@ -189,7 +189,13 @@
     // The start is under way: nothing shows (go-app's loader only if it
     // fails, web/gloss.css); tests and the bench read it.
     root.classList.add("gloss-starting");
-    run();
+    // A key pressed before the article's first paint waits for it: the
+    // article is on screen before anything of the wasm is asked for.
+    if (window.performance && performance.getEntriesByType && !performance.getEntriesByType("paint").length) {
+      requestAnimationFrame(function () { setTimeout(run, 0); });
+    } else {
+      run();
+    }
   };
   var onFirstUse = function (f) {
     var types = framed ? ["pointerdown", "keydown", "focusin"] : ["pointerdown", "keydown"];
