@@ -304,6 +304,14 @@
     return p && p.classList.contains("gloss-phrase") ? p : trigger;
   }
 
+  // The phrase a press lands in, with its button and card, or null.
+  function pressedPhrase(e) {
+    var phrase = e.target.closest && e.target.closest(".gloss-phrase");
+    var button = phrase && phrase.querySelector(".gloss-mark");
+    var card = button && document.getElementById(button.getAttribute("popovertarget"));
+    return card ? { phrase: phrase, button: button, card: card } : null;
+  }
+
   // On a wide screen a card opens beside its phrase: below it, or above
   // it where there is more room above; from the phrase's first word on
   // (its right in a right-to-left article), inside the window; clear of
@@ -337,19 +345,19 @@
     return [scrollX, scrollY, innerWidth, innerHeight].join(" ");
   }
   function place(card, trigger) {
-    var rem1 = rem();
+    var em = rem();
     var phrase = phraseOf(trigger);
     var t = trigger.getBoundingClientRect(), p = phrase.getBoundingClientRect();
     var vw = root.clientWidth, vh = root.clientHeight;
     var gap = 6;
     var below = vh - p.bottom - 2 * gap, above = p.top - 2 * gap;
-    var onTop = below < 34 * rem1 && above > below;
+    var onTop = below < 34 * em && above > below;
     // As wide as gloss.css makes it, or as the room from the first word
     // to the window's edge, but not under 18rem: then it moves back in.
     if (phrase.glossRtl === undefined) phrase.glossRtl = getComputedStyle(phrase).direction === "rtl";
     var rtl = phrase.glossRtl;
-    var w = Math.min(26 * rem1, innerWidth - 16);
-    w = Math.max(Math.min(w, rtl ? t.right - 8 : vw - 8 - t.left), Math.min(w, 18 * rem1));
+    var w = Math.min(26 * em, innerWidth - 16);
+    w = Math.max(Math.min(w, rtl ? t.right - 8 : vw - 8 - t.left), Math.min(w, 18 * em));
     var start = rtl ? t.right - w : t.left;
     var st = card.style;
     st.setProperty("position", "absolute");
@@ -357,7 +365,7 @@
     st.setProperty("position-try-fallbacks", "none");
     st.setProperty("inset", "auto");
     st.setProperty("margin", "0");
-    st.setProperty("max-height", Math.floor(Math.min(34 * rem1, Math.max(onTop ? above : below, 0))) + "px");
+    st.setProperty("max-height", Math.floor(Math.min(34 * em, Math.max(onTop ? above : below, 0))) + "px");
     st.setProperty("top", Math.round((onTop ? p.top - gap : p.bottom + gap) + scrollY) + "px");
     st.setProperty("translate", onTop ? "0 -100%" : "none");
     st.setProperty("width", Math.floor(w) + "px");
@@ -385,10 +393,8 @@
     if (card.glossPlaced !== placedFor()) placeCard(card);
   }, true);
   document.addEventListener("pointerdown", function (e) {
-    var phrase = e.target.closest && e.target.closest(".gloss-phrase");
-    var button = phrase && phrase.querySelector(".gloss-mark");
-    var card = button && !button.disabled && document.getElementById(button.getAttribute("popovertarget"));
-    if (card && !card.matches(":popover-open")) placeCard(card);
+    var pressed = pressedPhrase(e);
+    if (pressed && !pressed.button.disabled && !pressed.card.matches(":popover-open")) placeCard(pressed.card);
   }, true);
   // An open card is placed again when the window changes size: it may
   // now be wide, or narrow (a bottom sheet, gloss.css's).
@@ -448,11 +454,8 @@
   var closingPhrase = null;
   document.addEventListener("pointerdown", function (e) {
     closingPhrase = null;
-    var phrase = e.target.closest && e.target.closest(".gloss-phrase");
-    var button = phrase && phrase.querySelector(".gloss-mark");
-    if (!button || button.contains(e.target)) return;
-    var card = document.getElementById(button.getAttribute("popovertarget"));
-    if (card && card.matches(":popover-open")) closingPhrase = phrase;
+    var pressed = pressedPhrase(e);
+    if (pressed && !pressed.button.contains(e.target) && pressed.card.matches(":popover-open")) closingPhrase = pressed.phrase;
   }, true);
   document.addEventListener("click", function (e) {
     var phrase = closingPhrase;
