@@ -83,8 +83,8 @@ const takeoverProbe = `(() => {
   // event is a task of its own, which a long task can hold back after
   // the card has been painted, so it is only noted. (Searching the page
   // for an open popover in each frame instead cost the probe itself
-  // about 15 ms at CPU 4× on the article page, and little on the bare
-  // page: docs/performance.md.)
+  // about 4 ms at CPU 4× on the article page, in the frame it timed, and
+  // little on the bare page: docs/performance.md, item 12.11.)
   addEventListener("beforetoggle", (e) => {
     const c = t.clicks[t.clicks.length - 1];
     if (e.newState === "open" && c && c.t0 >= 0 && !opening) opening = e.target;
