@@ -591,7 +591,20 @@ func useFrame(t *testing.T, ctx, fctx context.Context) {
 	// Once the frame has its height: a click aimed while embed.js resizes
 	// it can land beside it.
 	fitsContent(t, ctx, fctx)
-	clickInFrame(t, ctx, fctx, "gloss-headline", 0.3)
+	// A frame that has just loaded may not take input yet (Chromium
+	// routes a click to a cross-site frame once the frame has drawn): the
+	// click is sent again until the frame has seen the reader's first use,
+	// which starts its wasm (web/gloss.js sets gloss-starting).
+	for try := 0; try < 3; try++ {
+		clickInFrame(t, ctx, fctx, "gloss-headline", 0.3)
+		deadline := time.Now().Add(3 * time.Second)
+		for time.Now().Before(deadline) {
+			if eval[bool](t, fctx, `document.documentElement.classList.contains("gloss-starting")`) {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
 }
 
 func openInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64) {
