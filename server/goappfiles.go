@@ -67,4 +67,8 @@ var appJSChanges = []struct{ old, new, what string }{
 	// itself (the service worker, the install and update watchers) still
 	// runs when it is loaded.
 	{"\ngoappInitWebAssembly();\n", "\nwindow.goappStartWasm = goappInitWebAssembly;\n", "the wasm's start on request"},
+	// web/gloss.js starts the wasm on a first visit once the service
+	// worker has installed: this promise settles once app.js has
+	// registered it, or failed to.
+	{"\ngoappInitServiceWorker();\n", "\nwindow.glossServiceWorker = goappInitServiceWorker();\n", "the service worker's registration"},
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -258,5 +259,78 @@ func TestWasmHoldsNoArticleText(t *testing.T) {
 	res.Body.Close()
 	if !strings.Contains(string(page), plain(other.Body[0])[:40]) {
 		t.Fatal("control: the served page lacks the article's sentence")
+	}
+}
+
+// wasmPostedWhileControlled records, when web/gloss.js posts the wasm's
+// address to its compiling worker, whether a service worker controlled
+// the page then.
+const wasmPostedWhileControlled = `(() => {
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (m) {
+    if (m && typeof m.wasm === "string" && window.__controlledAtWasm === undefined)
+      window.__controlledAtWasm = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+    return post.apply(this, arguments);
+  };
+})();`
+
+// On a first visit the reader's first interaction can come before the
+// service worker has installed: the wasm then waits for the install, and
+// is fetched from the cache it filled, instead of being downloaded and
+// compiled while the worker precaches it.
+func TestFirstVisitStartsTheWasmOnceTheWorkerHasInstalled(t *testing.T) {
+	var wasmSent atomic.Int32
+	s := startSite(t, func(s *site) {
+		s.wrap = func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, ".wasm") {
+					wasmSent.Add(1)
+				}
+				h.ServeHTTP(w, r)
+			})
+		}
+	})
+	ctx := newBrowser(t)
+	do(t, ctx, addScriptOnLoad(wasmPostedWhileControlled), chromedp.Navigate(s.URL+"/"))
+	// The interaction comes as soon as the script listens, before the
+	// page has loaded and app.js has registered the worker.
+	waitFor(t, ctx, `typeof window.glossCompileWasm === "function"`, 20*time.Second)
+	do(t, ctx, chromedp.KeyEvent(kb.Shift))
+	waitWasm(t, ctx, 60*time.Second)
+	if !eval[bool](t, ctx, `window.__controlledAtWasm === true`) {
+		t.Errorf("the wasm was requested before the service worker controlled the page: %s", eval[string](t, ctx, wasmState))
+	}
+	if n := wasmSent.Load(); n != 1 {
+		t.Errorf("the server sent the wasm %d times on a first visit, want 1", n)
+	}
+}
+
+// A service worker that cannot install (here its precache of the wasm
+// fails) does not hold the wasm back: it starts once the install has
+// failed, long before the wait's 10 s limit.
+func TestTheWasmStartsWhenTheWorkerCannotInstall(t *testing.T) {
+	var wasmAsked atomic.Int32
+	s := startSite(t, func(s *site) {
+		s.wrap = func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, ".wasm") && wasmAsked.Add(1) == 1 {
+					http.Error(w, "bad gateway", http.StatusServiceUnavailable)
+					return
+				}
+				h.ServeHTTP(w, r)
+			})
+		}
+	})
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `typeof window.glossCompileWasm === "function"`, 20*time.Second)
+	start := time.Now()
+	do(t, ctx, chromedp.KeyEvent(kb.Shift))
+	waitWasm(t, ctx, 30*time.Second)
+	if d := time.Since(start); d > 7*time.Second {
+		t.Errorf("the wasm ran %v after the first interaction: it waited for the time limit, not for the failed install", d.Round(time.Millisecond))
+	}
+	if eval[bool](t, ctx, `!!navigator.serviceWorker.controller`) {
+		t.Error("a service worker controls the page although its install failed")
 	}
 }
