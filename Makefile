@@ -16,6 +16,7 @@ build: wasm bin
 # written into web/, which bin/gloss embeds with the other assets.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
+	$(GO) run ./internal/cmd/wasmpack $(WASM)
 	gzip -9 -k -f -n $(WASM)
 	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
 	else rm -f $(WASM).br; echo "brotli not installed: the wasm is served gzip-compressed only (apt-get install brotli)"; fi
@@ -67,7 +68,7 @@ staticcheck:
 # internal/cmd/fuzzrun). It fails below FUZZFLOOR executions per second:
 # a fifth of the slowest rate measured on the 2-core machine while other
 # work ran (940/sec, FuzzAttributes; most runs gave 1,500 to 7,500).
-FUZZPKGS  := ./content/parse ./server ./export
+FUZZPKGS  := ./content/parse ./server ./export ./internal/wasmpack
 FUZZTIME  ?= 4s
 FUZZFLOOR ?= 200
 

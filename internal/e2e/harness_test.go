@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/internal/chrome"
 	"github.com/gloss/gloss/internal/e2e/catalog"
+	"github.com/gloss/gloss/internal/wasmpack"
 	"github.com/gloss/gloss/server"
 )
 
@@ -90,6 +91,13 @@ func buildWeb(root, dst string) error {
 	}
 	raw, err := os.ReadFile(wasm)
 	if err != nil {
+		return err
+	}
+	// As the Makefile builds it (internal/cmd/wasmpack).
+	if raw, _, err = wasmpack.Pack(raw); err != nil {
+		return err
+	}
+	if err := os.WriteFile(wasm, raw, 0o644); err != nil {
 		return err
 	}
 	var gz bytes.Buffer
