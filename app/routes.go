@@ -35,9 +35,17 @@ func Here() (path, lang string) {
 	if app.IsServer {
 		return "/", ""
 	}
-	path = strings.TrimPrefix(app.Window().URL().Path, app.Getenv("GOAPP_ROOT_PREFIX"))
+	win := app.Window()
+	path = win.URL().Path
+	// Where the wasm's start is warmed (app/pace.Warming) there is no
+	// page, nor go-app's functions on it: only the code above runs there.
+	doc := win.Get("document")
+	if !doc.Truthy() {
+		return path, ""
+	}
+	path = strings.TrimPrefix(path, app.Getenv("GOAPP_ROOT_PREFIX"))
 	if path == "" {
 		path = "/"
 	}
-	return path, app.Window().Get("document").Get("documentElement").Get("lang").String()
+	return path, doc.Get("documentElement").Get("lang").String()
 }

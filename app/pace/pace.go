@@ -33,8 +33,11 @@ func Warming() bool { return js.Global().Get("document").IsUndefined() }
 // the program goes on (or 100 ms, in a hidden tab that draws none, or
 // where there is no requestAnimationFrame at all).
 func Frame() {
+	// Where the start is warmed, the same code runs, for V8 to compile it
+	// there, but waits for nothing.
+	wait := 100 * time.Millisecond
 	if Warming() {
-		return
+		wait = 0
 	}
 	framed := make(chan struct{}, 1)
 	next := js.FuncOf(func(js.Value, []js.Value) any {
@@ -53,7 +56,7 @@ func Frame() {
 	}
 	select {
 	case <-framed:
-	case <-time.After(100 * time.Millisecond):
+	case <-time.After(wait):
 		if raf.Type() == js.TypeFunction {
 			win.Call("cancelAnimationFrame", id)
 		}
