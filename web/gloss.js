@@ -185,9 +185,9 @@
   // and a write of some megabytes. The wasm starts once that has ended,
   // or failed (or after 10 s, on a slow network): it then comes from the
   // cache the worker has just filled instead of being decoded a second
-  // time, and the two never share the processor while the reader clicks.
-  // Together they took 1.7 times as long as the wasm's start alone at
-  // CPU 4× (docs/performance.md, item 12.14).
+  // time, and the two never share the processor while the reader clicks
+  // (together, the wasm's start took 650 ms instead of 386 at CPU 4×:
+  // docs/performance.md, item 12.14).
   var afterInstall = function (run) {
     var sw = navigator.serviceWorker;
     if (!sw || sw.controller || !window.glossServiceWorker) return run();
