@@ -201,7 +201,9 @@
     Promise.resolve(window.glossServiceWorker).then(function () {
       return sw.getRegistration();
     }).then(function (reg) {
-      var w = reg && (reg.installing || reg.waiting);
+      // A worker that has installed and waits for other tabs has done its
+      // work: only one still installing is waited for.
+      var w = reg && reg.installing;
       if (!w) return once();
       w.addEventListener("statechange", function () {
         if (w.state === "activated" || w.state === "redundant") once();
