@@ -75,6 +75,9 @@ func Pack(module []byte) ([]byte, Stats, error) {
 		case sectionDataCount:
 			return module, Stats{Skipped: "the module has a data count section"}, nil
 		case sectionData:
+			if data >= 0 {
+				return nil, Stats{}, fmt.Errorf("wasmpack: a second data section at byte %d", s.head)
+			}
 			data = k
 		}
 	}

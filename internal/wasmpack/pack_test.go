@@ -131,11 +131,12 @@ func TestPackLeavesWhatItCannotProveTheSame(t *testing.T) {
 func TestPackRejectsWhatIsNotAModule(t *testing.T) {
 	good := module(segment{100, []byte{1}}, segment{110, []byte{2}})
 	for name, in := range map[string][]byte{
-		"empty":            nil,
-		"not wasm":         []byte("<!doctype html>"),
-		"truncated":        good[:len(good)-10],
-		"section too long": append(append([]byte(nil), magic...), sectionData, 0x7f, 1),
-		"bad LEB":          append(append([]byte(nil), magic...), sectionData, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
+		"empty":             nil,
+		"not wasm":          []byte("<!doctype html>"),
+		"truncated":         good[:len(good)-10],
+		"two data sections": append(append([]byte(nil), good...), sectionData, 1, 0),
+		"section too long":  append(append([]byte(nil), magic...), sectionData, 0x7f, 1),
+		"bad LEB":           append(append([]byte(nil), magic...), sectionData, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
 	} {
 		if _, _, err := Pack(in); err == nil {
 			t.Errorf("%s: no error", name)
