@@ -89,15 +89,12 @@ func buildWeb(root, dst string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%v\n%s", err, out)
 	}
+	// As the Makefile builds it (internal/cmd/wasmpack).
+	if _, err := wasmpack.PackFile(wasm); err != nil {
+		return err
+	}
 	raw, err := os.ReadFile(wasm)
 	if err != nil {
-		return err
-	}
-	// As the Makefile builds it (internal/cmd/wasmpack).
-	if raw, _, err = wasmpack.Pack(raw); err != nil {
-		return err
-	}
-	if err := os.WriteFile(wasm, raw, 0o644); err != nil {
 		return err
 	}
 	var gz bytes.Buffer

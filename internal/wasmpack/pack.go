@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 )
 
@@ -176,4 +177,22 @@ func readSegments(b []byte) ([]segment, error) {
 		return nil, fmt.Errorf("%d bytes after the last segment", len(b))
 	}
 	return segs, nil
+}
+
+// PackFile packs the module in the file at path, in place: what every
+// build of the wasm (the Makefile's, the e2e harness's, the bench's)
+// runs after go build. A module Pack leaves as it is is not rewritten.
+func PackFile(path string) (Stats, error) {
+	in, err := os.ReadFile(path)
+	if err != nil {
+		return Stats{}, err
+	}
+	out, st, err := Pack(in)
+	if err != nil {
+		return st, fmt.Errorf("%s: %w", path, err)
+	}
+	if st.Skipped != "" {
+		return st, nil
+	}
+	return st, os.WriteFile(path, out, 0o644)
 }

@@ -206,14 +206,8 @@ func (b *Bench) goBuildWasm(ctx context.Context, flags []string, out, pkg string
 	}
 	// As the Makefile builds the served wasm (internal/cmd/wasmpack), so
 	// that the floor is built alike.
-	raw, err := os.ReadFile(out)
-	if err != nil {
-		return err
-	}
-	if raw, _, err = wasmpack.Pack(raw); err != nil {
-		return fmt.Errorf("%s: %w", out, err)
-	}
-	return os.WriteFile(out, raw, 0o644)
+	_, err := wasmpack.PackFile(out)
+	return err
 }
 
 func (b *Bench) goListDeps(ctx context.Context, pkg string) ([]string, error) {
