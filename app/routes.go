@@ -37,8 +37,9 @@ func Here() (path, lang string) {
 	}
 	win := app.Window()
 	path = win.URL().Path
-	// Where the wasm's start is warmed (app/pace.Warming) there is no
-	// page, nor go-app's functions on it: only the code above runs there.
+	// Where the wasm's start is warmed (app/pace.Warming), the stand-in
+	// page web/gloss.js makes has a document; without one, only the code
+	// above runs.
 	doc := win.Get("document")
 	if !doc.Truthy() {
 		return path, ""

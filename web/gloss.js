@@ -10,14 +10,121 @@
   // posts the module back, or the error's text.
   if (typeof document === "undefined") {
     // V8 compiles each wasm function on its first call, on the thread
-    // that makes it: on the page's, the Go runtime's start and the
-    // packages' inits were most of the wasm's first task (make bench
-    // section 7). Running that start here once (go-app's wasm_exec.js,
-    // then the program until main sees no page and returns:
+    // that makes it: on the page's, the Go runtime's start, the packages'
+    // inits and go-app's start were most of the wasm's main-thread work
+    // (make bench section 7). Running that start here once (go-app's
+    // wasm_exec.js, then the program as on the page, waiting for no frame:
     // app/pace) compiles their code in this worker; the code is the
     // module's, which the page's instance shares. Whatever fails here
     // only leaves the page more to compile.
-    var warm = function (module, exec) {
+    //
+    // go-app's start (its set-up, the prompts' mount and first update)
+    // needs a page: without one, V8 compiled its code on the page's main
+    // thread, in three tasks of 70–160 ms at CPU 4× (docs/performance.md,
+    // item 12.19). pageDouble puts a stand-in page in this worker's global
+    // scope, just enough of one for that start to run to the prompts'
+    // first update (done): a document of plain nodes at the page's address
+    // and in its language, go-app's environment as app.js has it, and
+    // app.js's functions answering that nothing is offered. What it does not cover only stops the run early.
+    var pageDouble = function (href, lang, env, done) {
+      var none = function () {};
+      var El = function (type, name) {
+        this.nodeType = type;
+        this.tagName = this.nodeName = name;
+        this.childNodes = [];
+        this.parentNode = this.parentElement = null;
+        this.attrs = {};
+        this.style = { setProperty: none, removeProperty: none };
+        this.dataset = {};
+      };
+      var at = function (n, c) {
+        if (c.parentNode) c.parentNode.removeChild(c);
+        c.parentNode = c.parentElement = n;
+        return c;
+      };
+      El.prototype = {
+        get firstChild() { return this.childNodes[0] || null; },
+        get firstElementChild() { return this.children[0] || null; },
+        get children() { return this.childNodes.filter(function (c) { return c.nodeType === 1; }); },
+        setAttribute: function (k, v) {
+          this.attrs[k] = String(v);
+          if (k === "data-wasm" && this.attrs[k] === "running") done();
+        },
+        getAttribute: function (k) { return k in this.attrs ? this.attrs[k] : null; },
+        hasAttribute: function (k) { return k in this.attrs; },
+        removeAttribute: function (k) { delete this.attrs[k]; },
+        appendChild: function (c) { this.childNodes.push(at(this, c)); return c; },
+        insertBefore: function (c, ref) {
+          if (!ref) return this.appendChild(c);
+          this.childNodes.splice(this.childNodes.indexOf(ref), 0, at(this, c));
+          return c;
+        },
+        removeChild: function (c) {
+          this.childNodes.splice(this.childNodes.indexOf(c), 1);
+          c.parentNode = c.parentElement = null;
+          return c;
+        },
+        replaceChild: function (c, old) {
+          var i = this.childNodes.indexOf(old);
+          this.childNodes[i] = at(this, c);
+          old.parentNode = old.parentElement = null;
+          return old;
+        },
+        addEventListener: none,
+        removeEventListener: none,
+        querySelector: function () { return null; },
+        querySelectorAll: function () { return []; },
+        getElementsByTagName: function () { return []; },
+        scrollIntoView: none,
+        focus: none,
+      };
+      var doc = new El(9, "#document");
+      var html = doc.appendChild(new El(1, "HTML"));
+      html.lang = lang;
+      doc.documentElement = html;
+      doc.head = html.appendChild(new El(1, "HEAD"));
+      doc.body = html.appendChild(new El(1, "BODY"));
+      doc.body.appendChild(new El(1, "DIV"));
+      doc.createElement = function (t) { return new El(1, String(t).toUpperCase()); };
+      doc.createElementNS = function (ns, t) { return new El(1, String(t)); };
+      doc.createTextNode = function (v) {
+        var t = new El(3, "#text");
+        t.nodeValue = t.textContent = t.data = String(v);
+        return t;
+      };
+      doc.getElementById = function () { return null; };
+      doc.addEventListener = doc.removeEventListener = none;
+      var u = new URL(href);
+      var mem = function () {
+        var data = {};
+        return {
+          getItem: function (k) { return k in data ? data[k] : null; },
+          setItem: function (k, v) { data[k] = String(v); },
+          removeItem: function (k) { delete data[k]; },
+          clear: function () { data = {}; },
+          key: function () { return null; },
+          length: 0,
+        };
+      };
+      var g = self;
+      g.document = doc;
+      Object.defineProperty(g, "location", {
+        configurable: true,
+        value: { href: u.href, origin: u.origin, protocol: u.protocol, host: u.host, hostname: u.hostname,
+          pathname: u.pathname, search: u.search, hash: u.hash, reload: none },
+      });
+      g.history = { state: null, pushState: none, replaceState: none };
+      g.localStorage = mem();
+      g.sessionStorage = mem();
+      g.innerWidth = 1024;
+      g.innerHeight = 768;
+      g.goappGetenv = function (k) { return Object.prototype.hasOwnProperty.call(env, k) ? env[k] : undefined; };
+      g.goappIsAppInstallable = g.goappIsAppInstalled = function () { return false; };
+      g.goappKeepBodyClean = function () { return none; };
+      // Nothing the run does may reach the page: only the module is posted.
+      g.postMessage = none;
+    };
+    var warm = function (module, m) {
       return new Promise(function (done) {
         var timer = setTimeout(done, 3000);
         var finish = function () {
@@ -25,9 +132,10 @@
           done();
         };
         try {
-          var u = new URL(String(exec), location.href);
+          var u = new URL(String(m.exec), location.href);
           if (u.origin !== location.origin) return finish();
           importScripts(u.href);
+          pageDouble(String(m.page), String(m.lang || ""), Object(m.env), finish);
           var go = new Go();
           WebAssembly.instantiate(module, go.importObject).then(function (inst) {
             return go.run(inst);
@@ -37,20 +145,21 @@
         }
       });
     };
+    var post = self.postMessage.bind(self);
     self.onmessage = function (e) {
       var m = e.data || {};
       var url = new URL(String(m.wasm), location.href);
-      if (url.origin !== location.origin) return self.postMessage("not this site's wasm: " + url.href);
+      if (url.origin !== location.origin) return post("not this site's wasm: " + url.href);
       WebAssembly.compileStreaming(fetch(url.href)).then(function (module) {
-        return warm(module, m.exec).then(function () {
+        return warm(module, m).then(function () {
           try {
-            self.postMessage(module);
+            post(module);
           } catch (err) {
-            self.postMessage(String(err));
+            post(String(err));
           }
         });
       }).catch(function (err) {
-        self.postMessage(String(err));
+        post(String(err));
       });
     };
     return;
@@ -177,7 +286,10 @@
         resolve(here());
       };
       var exec = document.querySelector('script[src$="wasm_exec.js"]');
-      w.postMessage({ wasm: new URL(url, location.href).href, exec: exec ? exec.src : "" });
+      // go-app's environment (app.js's goappEnv) and the page's address
+      // and language, for the stand-in page the worker warms the start on.
+      var env = typeof goappEnv === "object" ? goappEnv : {};
+      w.postMessage({ wasm: new URL(url, location.href).href, exec: exec ? exec.src : "", page: location.href, lang: root.lang, env: env });
     });
   };
   // On a reader's first visit, app.js's service worker installs by

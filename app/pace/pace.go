@@ -20,13 +20,14 @@ import (
 	"time"
 )
 
-// Warming reports whether the program runs where there is no page: in
-// the worker that web/gloss.js compiles the wasm in, which runs the
-// program's start once so that V8 compiles the code of the runtime and of
-// every package's init there, off the page's main thread (the compiled
-// code is the module's, which the page's instance shares). Such a run
-// waits for no frame, and main stops before its work.
-func Warming() bool { return js.Global().Get("document").IsUndefined() }
+// Warming reports whether the program runs in a worker, not on the page:
+// in the one web/gloss.js compiles the wasm in, which runs the program's
+// start once, on a stand-in page, so that V8 compiles the code of the
+// runtime, of every package's init and of go-app's start there, off the
+// page's main thread (the compiled code is the module's, which the page's
+// instance shares). Such a run waits for no frame. A worker has
+// importScripts; a page has none.
+func Warming() bool { return js.Global().Get("importScripts").Truthy() }
 
 // Frame hands the main thread back to the browser until it has drawn a
 // frame, so that a card the reader opened meanwhile is on screen before

@@ -6,8 +6,6 @@
 package main
 
 import (
-	"encoding/json"
-
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/app/pace"
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -29,15 +27,6 @@ func main() {
 	pace.Frame()
 	path, lang := app.Here()
 	app.Route([]string{path}, app.Prompts{Lang: lang, Settle: pace.Frame})
-	// Where the start is warmed, it goes as far as it can without a page,
-	// for go-app's own start needs one; but the first thing that start does
-	// is decode a JSON list (its internal URLs), the program's first use of
-	// encoding/json, which a list decoded here compiles.
-	if pace.Warming() {
-		var urls []string
-		json.Unmarshal([]byte(`["/"]`), &urls)
-		return
-	}
 	pace.Frame()
 	restore := app.HideFragment()
 	go restore()
