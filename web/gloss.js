@@ -25,7 +25,8 @@
     // scope, just enough of one for that start to run to the prompts'
     // first update (done): a document of plain nodes at the page's address
     // and in its language, go-app's environment as app.js has it, and
-    // app.js's functions answering that nothing is offered. What it does not cover only stops the run early.
+    // app.js's functions answering that nothing is offered. What it does
+    // not cover only stops the run early.
     var pageDouble = function (href, lang, env, done) {
       var none = function () {};
       var El = function (type, name) {
