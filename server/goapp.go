@@ -46,8 +46,10 @@ func AppHandler(version string, res Resources, lang string) *app.Handler {
 		Styles: []string{"/web/gloss.css" + res.Query["gloss.css"]},
 		// Loaded without defer, in the head: it sets the reader's display
 		// choices before first paint and guards storage before app.js runs.
-		Scripts:                 []string{"/web/gloss.js" + res.Query["gloss.js"]},
-		CacheableResources:      []string{"/web/icon-maskable-512.png"},
+		Scripts: []string{"/web/gloss.js" + res.Query["gloss.js"]},
+		// go-app precaches the PNG icons, not the SVG one the page names
+		// for its tab, nor the manifest's maskable icon.
+		CacheableResources:      []string{"/web/icon.svg", "/web/icon-maskable-512.png"},
 		Version:                 version,
 		WasmContentLengthHeader: WasmLengthHeader,
 		ServiceWorkerTemplate:   workerTemplate,

@@ -95,6 +95,39 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	}
 }
 
+// The icons a page names (the tab's, the home screen's) and its manifest
+// are there offline after a single visit: the service worker precaches
+// them. One that only the worker's runtime cache kept was missing for a
+// reader who had opened one page, a failed request and a console error on
+// every offline load (the page fetched it before the worker controlled
+// it).
+func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
+	s := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	wasmRuns(t, ctx)
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	s.Stop()
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
+	type links struct {
+		Named   int      `json:"named"`
+		Missing []string `json:"missing"`
+	}
+	l := eval[links](t, ctx, `(async () => {
+  const named = [...document.querySelectorAll('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')];
+  const missing = [];
+  for (const l of named) if (!(await fetch(l.href).then((r) => r.ok, () => false))) missing.push(l.getAttribute("href"));
+  return { named: named.length, missing };
+})()`)
+	if l.Named < 2 {
+		t.Errorf("the page names %d icon or manifest link(s): the check reads none", l.Named)
+	}
+	if len(l.Missing) > 0 {
+		t.Errorf("offline after one visit, the page's %v cannot be fetched", l.Missing)
+	}
+}
+
 // After an edit, the first load shows the new text: pages come from the
 // network first, and the wasm (old or new) renders the page's own data.
 func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
