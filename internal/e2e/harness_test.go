@@ -286,6 +286,16 @@ func wasmRuns(t *testing.T, ctx context.Context) {
 	waitWasm(t, ctx, 60*time.Second)
 }
 
+// visit is a reader's first visit to url: the page loads, the reader's
+// first key starts the wasm, and the service worker has installed,
+// precached the app shell and taken control of the page.
+func visit(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(url))
+	wasmRuns(t, ctx)
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+}
+
 // waitWasm waits until the wasm runs in ctx (a page or a frame); if it
 // does not, the failure says where its start stood.
 func waitWasm(t *testing.T, ctx context.Context, limit time.Duration) {

@@ -52,10 +52,7 @@ func TestArticleTextIsInTheRawHTML(t *testing.T) {
 func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	wasmRuns(t, ctx)
-	// The worker has installed, precached and taken control of the page.
-	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	visit(t, ctx, s.URL+"/")
 	other := articleNamed(t, "riverside-library")
 	do(t, ctx, chromedp.Navigate(s.URL+glosssite.ArticlePath(other.Slug)))
 	wasmRuns(t, ctx)
@@ -104,9 +101,7 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	wasmRuns(t, ctx)
-	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	visit(t, ctx, s.URL+"/")
 	s.Stop()
 	do(t, ctx, chromedp.Navigate(s.URL+"/"))
 	waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
@@ -133,9 +128,7 @@ func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
 func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	wasmRuns(t, ctx)
-	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	visit(t, ctx, s.URL+"/")
 
 	edited := catalog.Articles()
 	edited[0].Title = "A corrected headline"
@@ -156,9 +149,7 @@ func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(first.URL+"/"))
-	wasmRuns(t, ctx)
-	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	visit(t, ctx, first.URL+"/")
 	first.Stop()
 
 	addr := strings.TrimPrefix(first.URL, "http://")
@@ -219,9 +210,7 @@ func TestWasmIsServedCompressedWithItsLength(t *testing.T) {
 func TestUpdateBarAppearsWhenANewVersionIsDeployed(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(first.URL+"/"))
-	wasmRuns(t, ctx)
-	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	visit(t, ctx, first.URL+"/")
 	if eval[bool](t, ctx, `!!document.getElementById("gloss-update")`) {
 		t.Fatal("update bar shown before any update")
 	}
