@@ -8,6 +8,17 @@ import (
 // PromptsID is the id of go-app's root element, the body's first child.
 const PromptsID = "gloss-app"
 
+// StateAttr is the prompts' attribute that says whether the wasm runs:
+// StateWaiting as the server prints it, StateRunning once go-app has
+// mounted and updated them. Tests and the bench wait for it, and the
+// worker that warms the wasm's start (web/gloss.js) stops when its
+// stand-in page gets it.
+const (
+	StateAttr    = "data-wasm"
+	StateWaiting = "waiting"
+	StateRunning = "running"
+)
+
 // InstallID and UpdateID are the id, and the class, of the install button
 // and of the update notice: only the wasm renders them, once the browser
 // offers them, so the server's page never has them.
@@ -77,16 +88,16 @@ func (p *Prompts) OnAppInstallChange(ctx app.Context) {
 // one, an empty element that takes no room.
 func (p *Prompts) Render() app.UI {
 	t := i18n.For(p.Lang)
-	state := "waiting"
+	state := StateWaiting
 	if p.running {
-		state = "running"
+		state = StateRunning
 	}
 	return app.Div().
 		ID(PromptsID).
 		Class("gloss-prompts").
 		Lang(p.Lang).
 		Dir(i18n.Dir(p.Lang)).
-		DataSet("wasm", state).
+		Attr(StateAttr, state).
 		Body(
 			app.If(p.update, UpdateBar(t, p.reload)),
 			app.If(p.installable, app.Button().

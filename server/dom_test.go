@@ -138,8 +138,8 @@ func TestScriptLooksUpWhatThePageHas(t *testing.T) {
 	}
 }
 
-// The breakpoint and the storage key are the contract's in gloss.css and
-// gloss.js alike.
+// The breakpoint, the storage key and the prompts' running state are the
+// contract's in gloss.css and gloss.js alike.
 func TestBreakpointAndStorageKeyAgree(t *testing.T) {
 	css, js := readWeb(t, "gloss.css"), readWeb(t, "gloss.js")
 	wide, narrow := fmt.Sprintf("(min-width: %dpx)", web.Wide), fmt.Sprintf("(max-width: %dpx)", web.Wide-1)
@@ -150,6 +150,8 @@ func TestBreakpointAndStorageKeyAgree(t *testing.T) {
 		{"gloss.js", js, `matchMedia("` + narrow + `")`},
 		{"gloss.js", js, `localStorage.getItem("` + web.HideHighlightsKey + `")`},
 		{"gloss.js", js, `localStorage.setItem("` + web.HideHighlightsKey + `"`},
+		// The warm-up's stand-in page stops at the prompts' running state.
+		{"gloss.js", js, `k === "` + app.StateAttr + `" && this.attrs[k] === "` + app.StateRunning + `"`},
 	} {
 		if !strings.Contains(c.text, c.want) {
 			t.Errorf("%s does not have %s", c.file, c.want)

@@ -66,8 +66,8 @@
           return c;
         },
         replaceChild: function (c, old) {
-          var i = this.childNodes.indexOf(old);
-          this.childNodes[i] = at(this, c);
+          at(this, c);
+          this.childNodes[this.childNodes.indexOf(old)] = c;
           old.parentNode = old.parentElement = null;
           return old;
         },
