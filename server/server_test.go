@@ -5,11 +5,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/gloss/gloss/content"
+	"golang.org/x/net/html"
 )
 
 var testArticle = content.Article{
@@ -144,5 +146,45 @@ func TestStartingWithoutAWasmSaysHowToBuildIt(t *testing.T) {
 	_, err := New(Config{Articles: []content.Article{testArticle}, Web: fstest.MapFS{}})
 	if err == nil || !strings.Contains(err.Error(), "make build") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// The tab's icon is a raster image, which the browser decodes off the
+// page's main thread: Chromium fetches it again on every change of
+// address, each card a reader opens or closes, and decoded an SVG icon as
+// a document of its own on the page's main thread each time (30 ms at CPU
+// 4×), in the tasks that follow the reader's click.
+func TestTheTabIconIsNotAnSVGDocument(t *testing.T) {
+	s := testServer(t, Config{})
+	body, _ := io.ReadAll(fetch(s, "/").Body)
+	doc, err := html.Parse(strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var icons []string
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Data != "link" {
+			continue
+		}
+		var rel, href string
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "rel":
+				rel = a.Val
+			case "href":
+				href = a.Val
+			}
+		}
+		if slices.Contains(strings.Fields(rel), "icon") {
+			icons = append(icons, href)
+		}
+	}
+	if len(icons) == 0 {
+		t.Fatal(`the page names no icon (<link rel="icon">)`)
+	}
+	for _, href := range icons {
+		if !strings.HasSuffix(strings.SplitN(href, "?", 2)[0], ".png") {
+			t.Errorf(`the page's icon is %s, want a PNG`, href)
+		}
 	}
 }
