@@ -13,9 +13,12 @@ all: build
 build: wasm bin
 
 # The wasm holds the UI only: each page brings its article as data. It is
-# written into web/, which bin/gloss embeds with the other assets.
+# written into web/, which bin/gloss embeds with the other assets. It is
+# built with go-app as go.mod pins it less its regexp routes: a copy in
+# .cache/wasm and a workspace file that uses it (internal/goapppatch).
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
+	$(GO) run ./internal/cmd/goapppatch -dir .cache/wasm
+	GOWORK=$(CURDIR)/.cache/wasm/wasm.work GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
 	$(GO) run ./internal/cmd/wasmpack $(WASM)
 	gzip -9 -k -f -n $(WASM)
 	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
@@ -94,4 +97,4 @@ test: deps build fmt vet staticcheck check
 	$(MAKE) fuzz
 
 clean:
-	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin dist .cache/wasm $(WASM) $(WASM).br $(WASM).gz

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/internal/chrome"
 	"github.com/gloss/gloss/internal/e2e/catalog"
+	"github.com/gloss/gloss/internal/goapppatch"
 	"github.com/gloss/gloss/internal/wasmpack"
 	"github.com/gloss/gloss/server"
 )
@@ -82,10 +83,16 @@ func buildWeb(root, dst string) error {
 	for _, f := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
 		os.Remove(filepath.Join(dst, f))
 	}
+	// With the wasm's go-app, as the Makefile builds it
+	// (internal/goapppatch).
+	work, err := goapppatch.Prepare(root, filepath.Join(filepath.Dir(dst), "wasm"))
+	if err != nil {
+		return err
+	}
 	wasm := filepath.Join(dst, "app.wasm")
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/gloss")
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+work)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%v\n%s", err, out)
 	}

@@ -35,8 +35,11 @@ import (
 // Bench holds one run's configuration, the processes it started and the
 // report it fills.
 type Bench struct {
-	root        string
-	outDir      string
+	root   string
+	outDir string
+	// goWork is the workspace file the wasm is built with
+	// (internal/goapppatch), once section 1 has written it.
+	goWork      string
 	buildFlags  []string
 	loads       int
 	cardRounds  int

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/internal/goapppatch"
 	"github.com/gloss/gloss/internal/invariant"
 	"github.com/gloss/gloss/internal/wasmpack"
 )
@@ -37,6 +38,13 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	floor := filepath.Join(out, "floor.wasm")
 	widgetSyms := filepath.Join(out, "app-symbols.wasm")
 	floorSyms := filepath.Join(out, "floor-symbols.wasm")
+	// Both are built as the Makefile builds the served wasm: with the
+	// wasm's go-app (internal/goapppatch).
+	work, err := goapppatch.Prepare(b.root, filepath.Join(out, "wasm"))
+	if err != nil {
+		return err
+	}
+	b.goWork = work
 	b.logf("building the go-app hello world (bench/floor) with %s", strings.Join(b.buildFlags, " "))
 	if err := b.goBuildWasm(ctx, b.buildFlags, floor, "./bench/floor"); err != nil {
 		return err
@@ -200,7 +208,7 @@ func (b *Bench) goBuildWasm(ctx context.Context, flags []string, out, pkg string
 	args = append(args, "-o", out, pkg)
 	cmd := exec.CommandContext(ctx, b.goTool, args...)
 	cmd.Dir = b.root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+b.goWork)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, msg)
 	}
@@ -215,7 +223,7 @@ func (b *Bench) goListDeps(ctx context.Context, pkg string) ([]string, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, b.goTool, "list", "-deps", pkg)
 	cmd.Dir = b.root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+b.goWork)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
