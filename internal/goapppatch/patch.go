@@ -18,9 +18,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -99,8 +101,8 @@ func Copy(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	for f := range changes {
-		return fmt.Errorf("%s: no file %s to change", Module, f)
+	if len(changes) > 0 {
+		return fmt.Errorf("%s: no file %s to change", Module, slices.Sorted(maps.Keys(changes))[0])
 	}
 	return nil
 }
@@ -118,7 +120,7 @@ func Prepare(root, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var mod struct{ Version, Dir, GoVersion string }
+	var mod struct{ Version, Dir string }
 	if err := goJSON(root, &mod, "mod", "download", "-json", Module); err != nil {
 		return "", err
 	}
