@@ -38,7 +38,7 @@ func fakeWeb(t *testing.T, articles []content.Article) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"gloss.css", "gloss.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg", "robots.txt", "embed.js"} {
+	for _, f := range []string{"gloss.css", "gloss.js", "icon-32.png", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg", "robots.txt", "embed.js"} {
 		b, err := os.ReadFile(filepath.Join(src, f))
 		if err != nil {
 			if f == "embed.js" {

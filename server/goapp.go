@@ -38,27 +38,28 @@ func AppHandler(version string, res Resources, lang string) *app.Handler {
 		ThemeColor:      Info.ThemeColor,
 		LoadingLabel:    i18n.For(lang).Loading,
 		// go-app names its SVG icon as the tab's (<link rel="icon">);
-		// a PNG goes there instead. Chromium decodes a page's icon on
-		// the page's main thread, an SVG one as a document of its own
-		// (30 ms at CPU 4×), and fetches it again after every change
-		// of address: each card a reader opened or closed (gloss.js
-		// names it in the address) cost that, and the first visit's
-		// service worker once more, during the wasm's start
-		// (docs/performance.md, item 12.20). The manifest still
-		// offers the SVG icon, for installing.
+		// a 32 px PNG goes there instead. Chromium decodes a page's icon
+		// on the page's main thread, and fetches it again after every
+		// change of address: each card a reader opened or closed
+		// (gloss.js names it in the address) cost that, and the first
+		// visit's service worker once more, during the wasm's start. At
+		// CPU 4× an SVG icon took 30 ms (a document of its own), the
+		// 192 px PNG 10.6 ms (docs/performance.md, item 12.20). The
+		// manifest still offers the SVG icon and the large ones, for
+		// installing.
 		Icon: app.Icon{
 			Default:    "/web/icon-192.png",
 			Large:      "/web/icon-512.png",
-			SVG:        "/web/icon-192.png",
+			SVG:        "/web/icon-32.png",
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles: []string{"/web/gloss.css" + res.Query["gloss.css"]},
 		// Loaded without defer, in the head: it sets the reader's display
 		// choices before first paint and guards storage before app.js runs.
 		Scripts: []string{"/web/gloss.js" + res.Query["gloss.js"]},
-		// go-app precaches the PNG icons, not the manifest's SVG and
-		// maskable ones.
-		CacheableResources:      []string{"/web/icon.svg", "/web/icon-maskable-512.png"},
+		// go-app precaches its default, large and Apple icons, not the
+		// tab's nor the manifest's SVG and maskable ones.
+		CacheableResources:      []string{"/web/icon-32.png", "/web/icon.svg", "/web/icon-maskable-512.png"},
 		Version:                 version,
 		WasmContentLengthHeader: WasmLengthHeader,
 		ServiceWorkerTemplate:   workerTemplate,
