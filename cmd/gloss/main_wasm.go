@@ -12,7 +12,6 @@ import (
 
 	// Frames for the browser between the packages' inits: package pace.
 	_ "github.com/gloss/gloss/app/pace/aftercrypto"
-	_ "github.com/gloss/gloss/app/pace/afternethttp"
 	_ "github.com/gloss/gloss/app/pace/afternetip"
 	_ "github.com/gloss/gloss/app/pace/afterruntime"
 	_ "github.com/gloss/gloss/app/pace/afterunicode"

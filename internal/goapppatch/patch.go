@@ -1,16 +1,23 @@
 // Package goapppatch makes the copy of go-app that the wasm is built
-// with: go-app as go.mod pins it, with Changes, and a Go workspace that
-// puts it in place of the module cache's for that build only (the
-// server, the tests and the tools use go-app as it is).
+// with: go-app as go.mod pins it, with Changes made and Added files, and a
+// Go workspace that puts it in place of the module cache's for that build
+// only (the server, the tests and the tools use go-app as it is).
 //
-// go-app's router matches routes registered with RouteWithRegexp with
-// Go's regexp. Gloss registers none (app.Route), but the matching code
-// kept regexp.Regexp's UnmarshalText in the wasm, which encoding/json can
-// call, and with it regexp's parser and the Unicode tables it names: 82 KB
-// of the brotli-compressed wasm, and the initialisation of those tables,
-// which V8 optimised in the background on every first visit (about 600 ms
-// of CPU at the wasm's start, beside the reader's first clicks:
-// docs/performance.md, item 12.20).
+// The wasm runs go-app's client only: the install and update prompts.
+// Two things of go-app's server side were linked into it all the same
+// (docs/performance.md, item 12, step 20):
+//   - its HTTP handler and resource providers (http.go, resource.go),
+//     which have no build constraint: their imports brought net/http,
+//     crypto/tls, text/template and mime into every reader's wasm, with
+//     their inits, for nothing the wasm calls;
+//   - its routes by pattern, which Gloss never registers: the matching
+//     code kept regexp.Regexp's UnmarshalText (encoding/json can call it),
+//     and with it regexp's parser and the Unicode tables it names, whose
+//     initialisation V8 optimised in the background on every first visit.
+//
+// Each change is an exact text that must occur once, and each added file
+// must not exist yet: a go-app that differs fails the build, never the
+// reader.
 package goapppatch
 
 import (
@@ -36,8 +43,10 @@ type Change struct {
 	File, Old, New, Why string
 }
 
-// Changes are what the wasm's go-app differs by.
+// Changes are what the wasm's go-app differs by, with Added.
 var Changes = []Change{
+	{"pkg/app/http.go", "package app\n", "//go:build !wasm\n\npackage app\n", "the HTTP handler, server side only"},
+	{"pkg/app/resource.go", "package app\n", "//go:build !wasm\n\npackage app\n", "the resource providers, server side only"},
 	{"pkg/app/route.go", "\t\"regexp\"\n", "", "no regexp import"},
 	{"pkg/app/route.go", "\tregexp       *regexp.Regexp\n", "\tmatch        func(string) bool\n", "a route's matcher in place of its regexp"},
 	{"pkg/app/route.go", "\t\tregexp:       regexp.MustCompile(pattern),\n", "\t\tmatch:        noRegexp(pattern),\n", "RouteWithRegexp says it is left out"},
@@ -50,6 +59,35 @@ func noRegexp(pattern string) func(string) bool {
 
 type regexpRoute struct {
 `, "the stand-in for regexp.MustCompile"},
+}
+
+// Added are files the wasm's go-app has that go-app has not: what the
+// client's code names of the files Changes leave out of the wasm.
+var Added = map[string]string{
+	"pkg/app/gloss_wasm.go": `//go:build wasm
+
+// Written by github.com/gloss/gloss/internal/goapppatch, which leaves
+// go-app's server side (http.go, resource.go) out of Gloss's wasm: what
+// the client's code names of it.
+
+package app
+
+import "strings"
+
+// Handler stands for go-app's HTTP handler, which the wasm leaves out,
+// in wasm.go's stub of GenerateStaticWebsite.
+type Handler struct{}
+
+func isRemoteLocation(path string) bool {
+	return strings.HasPrefix(path, "https://") ||
+		strings.HasPrefix(path, "http://")
+}
+
+func isStaticResourcePath(path string) bool {
+	return strings.HasPrefix(path, "/web/") ||
+		strings.HasPrefix(path, "web/")
+}
+`,
 }
 
 // Copy writes go-app from src (its module directory) into dst with
@@ -103,6 +141,15 @@ func Copy(src, dst string) error {
 	}
 	if len(changes) > 0 {
 		return fmt.Errorf("%s: no file %s to change", Module, slices.Sorted(maps.Keys(changes))[0])
+	}
+	for _, rel := range slices.Sorted(maps.Keys(Added)) {
+		out := filepath.Join(dst, filepath.FromSlash(rel))
+		if _, err := os.Stat(out); err == nil {
+			return fmt.Errorf("%s: %s exists already, which goapppatch adds: this go-app needs the addition updating", Module, rel)
+		}
+		if err := os.WriteFile(out, []byte(Added[rel]), 0o644); err != nil {
+			return err
+		}
 	}
 	return nil
 }

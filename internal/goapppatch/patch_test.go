@@ -10,24 +10,31 @@ import (
 	"testing"
 )
 
-// The wasm every reader downloads is built without Go's regexp (and so
-// without its parser's Unicode tables): built with the copy Prepare
-// writes, the widget's package graph has none of it, where built with
-// go-app as it is, it has (the control, so that the check can fail).
-func TestTheWasmIsBuiltWithoutRegexp(t *testing.T) {
+// The wasm every reader downloads carries none of go-app's server side
+// nor Go's regexp: built with the copy Prepare writes, the widget's
+// package graph has no net/http, crypto/tls, text/template, mime or
+// regexp, where built with go-app as it is, it has them all (the control,
+// so that the check can fail).
+func TestTheWasmIsBuiltWithoutServerSideGoApp(t *testing.T) {
 	work, err := Prepare("../..", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
+	left := []string{"net/http", "crypto/tls", "text/template", "mime", "regexp", "regexp/syntax"}
 	with := wasmDeps(t, "GOWORK="+work)
-	if i := slices.IndexFunc(with, func(p string) bool { return strings.HasPrefix(p, "regexp") }); i >= 0 {
-		t.Errorf("the wasm built with the changed go-app still imports %s", with[i])
+	for _, p := range left {
+		if slices.Contains(with, p) {
+			t.Errorf("the wasm built with the changed go-app still imports %s", p)
+		}
 	}
 	if !slices.Contains(with, Module+"/pkg/app") {
 		t.Errorf("control: the wasm's packages lack go-app: %v", with)
 	}
-	if without := wasmDeps(t, "GOWORK=off"); !slices.Contains(without, "regexp") {
-		t.Errorf("control: with go-app as it is, the wasm does not import regexp either, so this test cannot fail: %v", without)
+	without := wasmDeps(t, "GOWORK=off")
+	for _, p := range left {
+		if !slices.Contains(without, p) {
+			t.Errorf("control: with go-app as it is, the wasm does not import %s either, so this test cannot fail for it", p)
+		}
 	}
 	// The stand-in says what it stands for, should a page ever be
 	// registered by pattern.
@@ -70,6 +77,31 @@ func TestAGoAppThatNoLongerMatchesFails(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "pkg/app/route.go") || !strings.Contains(err.Error(), "0 times") {
 		t.Fatalf("Copy of a go-app without the text: %v, want an error naming route.go", err)
 	}
+	// A go-app that has a file goapppatch adds fails too.
+	if err := os.WriteFile(filepath.Join(src, "pkg", "app", "route.go"), []byte(strings.Join(changedTexts("pkg/app/route.go"), "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for rel := range Added {
+		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(rel)), []byte("package app\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range Changes {
+		if c.File != "pkg/app/route.go" {
+			if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(c.File)), []byte(c.Old), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := Copy(src, filepath.Join(t.TempDir(), "go-app")); err == nil || !strings.Contains(err.Error(), "exists already") {
+		t.Fatalf("Copy of a go-app that has an added file already: %v", err)
+	}
+	for rel := range Added {
+		os.Remove(filepath.Join(src, filepath.FromSlash(rel)))
+	}
+	if err := Copy(src, filepath.Join(t.TempDir(), "go-app")); err != nil {
+		t.Fatalf("control: Copy of a go-app with every text to change once: %v", err)
+	}
 	// A go-app without the file at all fails too.
 	if err := os.Remove(filepath.Join(src, "pkg", "app", "route.go")); err != nil {
 		t.Fatal(err)
@@ -77,4 +109,15 @@ func TestAGoAppThatNoLongerMatchesFails(t *testing.T) {
 	if err := Copy(src, filepath.Join(t.TempDir(), "go-app")); err == nil || !strings.Contains(err.Error(), "no file pkg/app/route.go") {
 		t.Fatalf("Copy of a go-app without route.go: %v", err)
 	}
+}
+
+// changedTexts are the texts Changes change in file, in order.
+func changedTexts(file string) []string {
+	var out []string
+	for _, c := range Changes {
+		if c.File == file {
+			out = append(out, c.Old)
+		}
+	}
+	return out
 }
