@@ -4,7 +4,7 @@
 // only (the server, the tests and the tools use go-app as it is).
 //
 // The wasm runs go-app's client only: the install and update prompts.
-// Two things of go-app's server side were linked into it all the same
+// Two parts of go-app that it never uses were linked into it all the same
 // (docs/performance.md, item 12, step 20):
 //   - its HTTP handler and resource providers (http.go, resource.go),
 //     which have no build constraint: their imports brought net/http,
