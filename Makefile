@@ -12,10 +12,11 @@ all: build
 
 build: wasm bin
 
-# The wasm holds the UI only: each page brings its article as data. It is
-# written into web/, which bin/gloss embeds with the other assets. It is
-# built with go-app as go.mod pins it less its regexp routes: a copy in
-# .cache/wasm and a workspace file that uses it (internal/goapppatch).
+# The wasm holds the install and update prompts only: each page is the
+# server's HTML, and no article is compiled in. It is written into web/,
+# which bin/gloss embeds with the other assets. It is built with go-app as
+# go.mod pins it, less its server side and its routes by pattern: a copy
+# in .cache/wasm and a workspace file that uses it (internal/goapppatch).
 wasm:
 	$(GO) run ./internal/cmd/goapppatch -dir .cache/wasm
 	GOWORK=$(CURDIR)/.cache/wasm/wasm.work GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss

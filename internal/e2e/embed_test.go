@@ -578,7 +578,7 @@ func escapeInFrame(t *testing.T, ctx, fctx context.Context, id string) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	t.Fatalf("Escape did not close card %s in the frame after three presses (%s; in the frame now: focus %t, active element %s, wasm %s)", id,
+	t.Fatalf("Escape did not close card %s in the frame after three presses (%s; in the frame now: focus %t, active element %s, classes %q)", id,
 		strings.Join(append(focus, "the frame had the focus before each press otherwise"), "; "),
 		eval[bool](t, fctx, `document.hasFocus()`), eval[string](t, fctx, `document.activeElement ? document.activeElement.tagName + "#" + document.activeElement.id : "none"`),
 		eval[string](t, fctx, `document.documentElement.className`))

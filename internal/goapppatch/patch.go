@@ -62,7 +62,10 @@ type regexpRoute struct {
 }
 
 // Added are files the wasm's go-app has that go-app has not: what the
-// client's code names of the files Changes leave out of the wasm.
+// client's code names of the files Changes leave out of the wasm. The two
+// path tests are http.go's, as go-app v9.8.0 writes them: the test of
+// this package builds the wasm with them, not their agreement with
+// http.go, so a go-app that changes them needs them copied again.
 var Added = map[string]string{
 	"pkg/app/gloss_wasm.go": `//go:build wasm
 
@@ -91,8 +94,8 @@ func isStaticResourcePath(path string) bool {
 }
 
 // Copy writes go-app from src (its module directory) into dst with
-// Changes made: its go.mod, go.sum, licence and Go packages, not its
-// documentation. dst is replaced.
+// Changes made and Added files: its go.mod, go.sum, licence and Go
+// packages, not its documentation. dst is replaced.
 func Copy(src, dst string) error {
 	if err := os.RemoveAll(dst); err != nil {
 		return err
@@ -155,7 +158,7 @@ func Copy(src, dst string) error {
 }
 
 // Prepare writes into dir the copy of go-app that the module at root
-// pins, with Changes made, and a workspace file that builds that module
+// pins, with Changes made and Added files, and a workspace file that builds that module
 // with it; it returns the workspace file's path, for GOWORK. The module
 // comes from the module cache, downloaded if it is not there yet.
 func Prepare(root, dir string) (string, error) {
