@@ -11,6 +11,7 @@ import (
 	"html"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +34,18 @@ func (b *Bench) startHost() (*host, string, error) {
 	mux.HandleFunc("/anchor/popovers", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(anchorPage()))
+	})
+	// The bare popover page's compile control (section 7): a worker that
+	// compiles Gloss's wasm, the same bytes its readers' browsers compile,
+	// and nothing else.
+	mux.HandleFunc("/anchor/app.wasm", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/wasm")
+		w.Header().Set("Cache-Control", "no-store")
+		http.ServeFile(w, r, filepath.Join(b.webDir, "app.wasm"))
+	})
+	mux.HandleFunc("/anchor/compile.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write([]byte(`WebAssembly.compileStreaming(fetch("/anchor/app.wasm")).then(() => postMessage("compiled"), (e) => postMessage(String(e)));`))
 	})
 	mux.HandleFunc("/publisher", func(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// bareClicksDuringCompile is the control under the clicks during the
+// takeover: n fresh loads of the bare popover page at CPU 4×, each left
+// idle for a second and then clicked once, by the same input and clock, a
+// random share of the compile's time after a worker starts compiling
+// Gloss's wasm (the time from a first load that only compiles). The
+// worker does only that: no Go runs, no service worker, nothing of
+// Gloss's on the page.
+//
+// It is there because of how Chromium slows a page down: at a CPU rate
+// above 1× its throttle interrupts the page's main thread and busy-waits
+// in it, so the page takes one processor core for as long as it lives,
+// idle or not (docs/performance.md, item 12, step 21). On a machine with
+// two cores, a worker busy beside that page competes with everything the
+// main thread and the compositor do for a click. What a click costs here
+// is what compiling the wasm costs any page on the same machine, whatever
+// the page does.
+func (b *Bench) bareClicksDuringCompile(ctx context.Context, n int) ([]takeoverClick, compileWindow, error) {
+	b.logf("bare popover page, the wasm's compile without a click")
+	_, expected, err := b.bareClickDuringCompile(-1)
+	if err != nil {
+		return nil, compileWindow{}, fmt.Errorf("the compile alone: %w", err)
+	}
+	rng := rand.New(rand.NewPCG(21, uint64(n)))
+	shares := make([]float64, n)
+	for i := range shares {
+		shares[i] = (float64(i) + rng.Float64()) / float64(n)
+	}
+	rng.Shuffle(n, func(i, j int) { shares[i], shares[j] = shares[j], shares[i] })
+	var out []takeoverClick
+	var took []float64
+	for i, share := range shares {
+		if err := ctx.Err(); err != nil {
+			return nil, compileWindow{}, err
+		}
+		b.logf("bare popover click %d/%d, %.0f%% into the wasm's compile", i+1, n, share*100)
+		c, ms, err := b.bareClickDuringCompile(time.Duration(share * expected * float64(time.Millisecond)))
+		if err != nil {
+			return nil, compileWindow{}, fmt.Errorf("load %d: %w", i+1, err)
+		}
+		c.Planned = share
+		out = append(out, c)
+		took = append(took, ms)
+	}
+	return out, compileWindow{Median: Median(took), Loads: len(took), Expected: expected}, nil
+}
+
+// compileWindow is how long the control's worker took to compile the
+// wasm, from its start to its message, median over the loads.
+// Expected is the compile's time in the first load, which spread the
+// clicks.
+type compileWindow struct {
+	Median   float64 `json:"median_ms"`
+	Loads    int     `json:"loads"`
+	Expected float64 `json:"expected_ms"`
+}
+
+// startCompile starts the control's worker and notes when it started and
+// when it said it was done.
+const startCompile = `(() => {
+  const c = window.__compile = { start: performance.now(), done: -1, result: "" };
+  const w = new Worker("/anchor/compile.js");
+  w.onmessage = (e) => { c.done = performance.now(); c.result = String(e.data); };
+  w.onerror = (e) => { c.done = performance.now(); c.result = "worker error: " + e.message; };
+  return true;
+})()`
+
+// bareClickDuringCompile loads the bare popover page, starts the compile
+// once the page has been idle a second, and clicks delay after it; with a
+// negative delay it only compiles. It returns the click and the compile's
+// time.
+func (b *Bench) bareClickDuringCompile(delay time.Duration) (takeoverClick, float64, error) {
+	tab, cancel, err := b.freshTab()
+	if err != nil {
+		return takeoverClick{}, 0, err
+	}
+	defer cancel()
+	if err := within(tab, 60*time.Second, throttleCPU(takeoverRate), onNewDocument(takeoverProbe), chromedp.Navigate(b.hostURL+"/anchor/popovers")); err != nil {
+		return takeoverClick{}, 0, err
+	}
+	type pt struct{ X, Y float64 }
+	p, err := evalIn[pt](tab, 10*time.Second, `(() => {
+  for (const t of document.querySelectorAll("[popovertarget]")) {
+    const r = t.getBoundingClientRect();
+    if (r.top >= 0 && r.bottom <= innerHeight) return { X: r.left + r.width / 2, Y: r.top + r.height / 2 };
+  }
+  return { X: -1, Y: -1 };
+})()`)
+	if err != nil {
+		return takeoverClick{}, 0, err
+	}
+	if p.X < 0 {
+		return takeoverClick{}, 0, fmt.Errorf("no trigger in the first screen of the bare popover page")
+	}
+	time.Sleep(time.Second)
+	if _, err := evalIn[bool](tab, 10*time.Second, startCompile); err != nil {
+		return takeoverClick{}, 0, err
+	}
+	if delay < 0 {
+		if err := waitJS(tab, `window.__compile.done >= 0`, 60*time.Second); err != nil {
+			return takeoverClick{}, 0, fmt.Errorf("the compile did not end: %w", err)
+		}
+		ms, err := evalIn[float64](tab, 10*time.Second, `window.__compile.result === "compiled" ? window.__compile.done - window.__compile.start : -1`)
+		if err == nil && ms < 0 {
+			err = fmt.Errorf("the worker did not compile the wasm")
+		}
+		return takeoverClick{}, ms, err
+	}
+	time.Sleep(delay)
+	if err := within(tab, 10*time.Second, press(p.X, p.Y)); err != nil {
+		return takeoverClick{}, 0, err
+	}
+	if err := waitJS(tab, `window.__compile.done >= 0 && window.__takeover.clicks.length > 0 && window.__takeover.clicks[0].ms >= 0`, 60*time.Second); err != nil {
+		return takeoverClick{}, 0, fmt.Errorf("the compile or the card did not end: %w", err)
+	}
+	type result struct {
+		Click  takeoverClick `json:"click"`
+		Start  float64       `json:"start"`
+		Done   float64       `json:"done"`
+		Result string        `json:"result"`
+	}
+	r, err := evalIn[result](tab, 10*time.Second, `({ click: window.__takeover.clicks[0], start: window.__compile.start, done: window.__compile.done, result: window.__compile.result })`)
+	if err != nil {
+		return takeoverClick{}, 0, err
+	}
+	if r.Result != "compiled" {
+		return takeoverClick{}, 0, fmt.Errorf("the worker did not compile the wasm: %s", r.Result)
+	}
+	c := r.Click
+	c.During = c.T0 >= r.Start && c.T0 < r.Done
+	c.After = float64(delay) / float64(time.Millisecond)
+	return c, r.Done - r.Start, nil
+}
