@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -31,12 +30,7 @@ func (b *Bench) bareClicksDuringCompile(ctx context.Context, n int) ([]takeoverC
 	if err != nil {
 		return nil, compileWindow{}, fmt.Errorf("the compile alone: %w", err)
 	}
-	rng := rand.New(rand.NewPCG(21, uint64(n)))
-	shares := make([]float64, n)
-	for i := range shares {
-		shares[i] = (float64(i) + rng.Float64()) / float64(n)
-	}
-	rng.Shuffle(n, func(i, j int) { shares[i], shares[j] = shares[j], shares[i] })
+	shares := spreadShares(n, 21)
 	var out []takeoverClick
 	var took []float64
 	for i, share := range shares {
@@ -89,19 +83,14 @@ func (b *Bench) bareClickDuringCompile(delay time.Duration) (takeoverClick, floa
 		return takeoverClick{}, 0, err
 	}
 	type pt struct{ X, Y float64 }
-	p, err := evalIn[pt](tab, 10*time.Second, `(() => {
-  for (const t of document.querySelectorAll("[popovertarget]")) {
-    const r = t.getBoundingClientRect();
-    if (r.top >= 0 && r.bottom <= innerHeight) return { X: r.left + r.width / 2, Y: r.top + r.height / 2 };
-  }
-  return { X: -1, Y: -1 };
-})()`)
+	pts, err := evalIn[[]pt](tab, 10*time.Second, bareTriggersInView)
 	if err != nil {
 		return takeoverClick{}, 0, err
 	}
-	if p.X < 0 {
+	if len(pts) == 0 {
 		return takeoverClick{}, 0, fmt.Errorf("no trigger in the first screen of the bare popover page")
 	}
+	p := pts[0]
 	time.Sleep(time.Second)
 	if _, err := evalIn[bool](tab, 10*time.Second, startCompile); err != nil {
 		return takeoverClick{}, 0, err

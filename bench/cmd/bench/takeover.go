@@ -333,12 +333,7 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 		return err
 	}
 	n := b.takeoverClicks
-	rng := rand.New(rand.NewPCG(14, uint64(n)))
-	shares := make([]float64, n)
-	for i := range shares {
-		shares[i] = (float64(i) + rng.Float64()) / float64(n)
-	}
-	rng.Shuffle(n, func(i, j int) { shares[i], shares[j] = shares[j], shares[i] })
+	shares := spreadShares(n, 14)
 	var clicks []takeoverClick
 	stalled := 0
 	for i, share := range shares {
@@ -460,6 +455,19 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 			Value: fmt.Sprintf("%d of %d", len(during)-closed, len(during)), Goal: "every card", Status: Miss})
 	}
 	return nil
+}
+
+// spreadShares returns n shares of a span, one in each n-th of it at a
+// random place, in a shuffled order: clicks spread evenly over the span,
+// the same from run to run for a seed.
+func spreadShares(n int, seed uint64) []float64 {
+	rng := rand.New(rand.NewPCG(seed, uint64(n)))
+	shares := make([]float64, n)
+	for i := range shares {
+		shares[i] = (float64(i) + rng.Float64()) / float64(n)
+	}
+	rng.Shuffle(n, func(i, j int) { shares[i], shares[j] = shares[j], shares[i] })
+	return shares
 }
 
 func handled(cs []takeoverClick) []float64 {
@@ -666,6 +674,11 @@ func press(x, y float64) chromedp.Action[chromedp.Void] {
 // bare popover page's triggers at CPU 4×: the anchor. Between clicks the
 // card is closed and a random 0–16 ms wait puts the next press anywhere
 // in a frame.
+// bareTriggersInView lists the centres of the bare popover page's
+// triggers wholly in its first screen, as {X, Y}.
+const bareTriggersInView = `[...document.querySelectorAll("[popovertarget]")].map((t) => t.getBoundingClientRect())
+  .filter((r) => r.top >= 0 && r.bottom <= innerHeight).map((r) => ({ X: r.left + r.width / 2, Y: r.top + r.height / 2 }))`
+
 func (b *Bench) bareClicks(ctx context.Context) ([]takeoverClick, error) {
 	tab, cancel, err := b.freshTab()
 	if err != nil {
@@ -676,8 +689,7 @@ func (b *Bench) bareClicks(ctx context.Context) ([]takeoverClick, error) {
 		return nil, err
 	}
 	type pt struct{ X, Y float64 }
-	pts, err := evalIn[[]pt](tab, 10*time.Second, `[...document.querySelectorAll("[popovertarget]")].map((t) => t.getBoundingClientRect())
-  .filter((r) => r.top >= 0 && r.bottom <= innerHeight).map((r) => ({ X: r.left + r.width / 2, Y: r.top + r.height / 2 }))`)
+	pts, err := evalIn[[]pt](tab, 10*time.Second, bareTriggersInView)
 	if err != nil {
 		return nil, err
 	}

@@ -17,3 +17,22 @@ func TestBlockingTime(t *testing.T) {
 		t.Errorf("blocking time %v, want 20 + 800", got)
 	}
 }
+
+func TestSpreadSharesCoverTheSpanEvenly(t *testing.T) {
+	const n = 30
+	shares := spreadShares(n, 14)
+	seen := make([]bool, n)
+	for _, s := range shares {
+		i := int(s * n)
+		if s < 0 || s >= 1 || seen[i] {
+			t.Fatalf("share %v: outside 0–1 or a second one in its %d-th of the span; shares %v", s, n, shares)
+		}
+		seen[i] = true
+	}
+	again := spreadShares(n, 14)
+	for i := range shares {
+		if shares[i] != again[i] {
+			t.Fatalf("the same seed gave other shares: %v, then %v", shares, again)
+		}
+	}
+}
