@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"io"
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -24,25 +24,27 @@ func TestHostServesTheWasmTheControlCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.stop()
-	get := func(path string) (*http.Response, []byte) {
-		t.Helper()
-		res, err := http.Get(url + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		body, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res, body
+	ctx := context.Background()
+	body, status, err := get(ctx, url+"/anchor/app.wasm")
+	if err != nil {
+		t.Fatal(err)
 	}
-	res, body := get("/anchor/app.wasm")
-	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/wasm" || !bytes.Equal(body, wasm) {
-		t.Errorf("/anchor/app.wasm: %s, %q, %d bytes; want the web folder's app.wasm as application/wasm", res.Status, res.Header.Get("Content-Type"), len(body))
+	if status != http.StatusOK || !bytes.Equal(body, wasm) {
+		t.Errorf("/anchor/app.wasm: status %d, %d bytes; want the web folder's app.wasm", status, len(body))
 	}
-	res, body = get("/anchor/compile.js")
-	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `compileStreaming(fetch("/anchor/app.wasm"))`) {
-		t.Errorf("/anchor/compile.js: %s, %q; want a worker that compiles /anchor/app.wasm", res.Status, body)
+	head, err := http.Head(url + "/anchor/app.wasm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head.Body.Close()
+	if typ := head.Header.Get("Content-Type"); typ != "application/wasm" {
+		t.Errorf("/anchor/app.wasm is sent as %q, want application/wasm", typ)
+	}
+	body, status, err = get(ctx, url+"/anchor/compile.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status != http.StatusOK || !strings.Contains(string(body), `compileStreaming(fetch("/anchor/app.wasm"))`) {
+		t.Errorf("/anchor/compile.js: status %d, %q; want a worker that compiles /anchor/app.wasm", status, body)
 	}
 }
