@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -129,4 +130,33 @@ func (b *Bench) bareClickDuringCompile(delay time.Duration) (takeoverClick, floa
 	c.During = c.T0 >= r.Start && c.T0 < r.Done
 	c.After = float64(delay) / float64(time.Millisecond)
 	return c, r.Done - r.Start, nil
+}
+
+// controlRow reports the control: its clicks that came during the
+// compile, against the bare popover's (anchor, the median), with the
+// clicks during the takeover (takeover, the median) as a multiple of it,
+// and which of goal 3's figures the control alone is above.
+func controlRow(control []takeoverClick, compile compileWindow, takeover, anchor float64) Row {
+	var during []takeoverClick
+	for _, c := range control {
+		if c.During {
+			during = append(during, c)
+		}
+	}
+	cm := opened(during)
+	med, p95 := Median(cm), Percentile(cm, 95)
+	note := fmt.Sprintf("%d of %d fresh loads clicked while a worker compiled the wasm (compile %s, median); nothing else of Gloss's on the page, no Go run. The clicks on the phrase during the takeover take %.2f × it (median)",
+		len(cm), len(control), Ms(compile.Median), ratio(takeover, med))
+	var above []string
+	if med > takeoverClickMedianGoal {
+		above = append(above, fmt.Sprintf("its median is above the goal's %.0f ms", takeoverClickMedianGoal))
+	}
+	if p95 > takeoverClickP95Goal {
+		above = append(above, fmt.Sprintf("its p95 is above the goal's %.0f ms", takeoverClickP95Goal))
+	}
+	if len(above) > 0 {
+		note += fmt.Sprintf("; without Gloss's page, Go or its start, %s at CPU %g× on this machine", strings.Join(above, " and "), takeoverRate)
+	}
+	return Row{Figure: fmt.Sprintf("control: a click on the bare popover page while a worker compiles the same wasm → card visible, median / p95, CPU %g×", takeoverRate),
+		Value: Ms(med) + " / " + Ms(p95), Number: num(med), Anchor: Ms(anchor) + " (bare popover)", Ratio: num(ratio(med, anchor)), Note: note}
 }

@@ -383,12 +383,7 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 			}
 		}
 	}
-	var am []float64
-	for _, c := range anchor {
-		if c.Ms >= 0 {
-			am = append(am, c.Ms)
-		}
-	}
+	am := opened(anchor)
 	med, p95 := Median(during), Percentile(during, 95)
 	amed, ap95 := Median(am), Percentile(am, 95)
 	note := fmt.Sprintf("%d of %d clicks came between the wasm request and the wasm running (%d outside; takeover %s after the request, median)", len(during)+failed, n, late, Ms(expected))
@@ -417,39 +412,13 @@ func (b *Bench) measureTakeoverClicks(ctx context.Context, expected float64) err
 			Value: Ms(p95), Number: num(p95), Anchor: Ms(ap95) + " (bare popover)", Ratio: num(ratio(p95, ap95)),
 			Goal: fmt.Sprintf("≤ %.0f ms", takeoverClickP95Goal), Status: status(ok && p95 <= takeoverClickP95Goal),
 			Note: fmt.Sprintf("release to the page handling it (a busy main thread), median %s", Ms(Median(handled(clicks))))})
-	var im []float64
-	for _, c := range idle {
-		if c.Ms >= 0 {
-			im = append(im, c.Ms)
-		}
-	}
+	im := opened(idle)
 	imed, ip95 := Median(im), Percentile(im, 95)
 	b.rep.Add(secTakeover,
 		Row{Figure: fmt.Sprintf("the same first click with no takeover (wasm blocked, after the reader's first key) → card visible, median / p95, CPU %g×", takeoverRate),
 			Value: Ms(imed) + " / " + Ms(ip95), Number: num(imed), Anchor: Ms(amed) + " (bare popover)", Ratio: num(ratio(imed, amed)),
 			Note: fmt.Sprintf("%d of %d fresh loads opened the card; the floor under the clicks above, which take %.2f × it (median)", len(im), len(idle), ratio(med, imed))})
-	var cm []float64
-	for _, c := range control {
-		if c.During && c.Ms >= 0 {
-			cm = append(cm, c.Ms)
-		}
-	}
-	cmed, cp95 := Median(cm), Percentile(cm, 95)
-	cnote := fmt.Sprintf("%d of %d fresh loads clicked while a worker compiled the wasm (compile %s, median); nothing else of Gloss's on the page, no Go run. The clicks on the phrase during the takeover take %.2f × it (median)",
-		len(cm), len(control), Ms(compile.Median), ratio(med, cmed))
-	var above []string
-	if cmed > takeoverClickMedianGoal {
-		above = append(above, fmt.Sprintf("its median is above the goal's %.0f ms", takeoverClickMedianGoal))
-	}
-	if cp95 > takeoverClickP95Goal {
-		above = append(above, fmt.Sprintf("its p95 is above the goal's %.0f ms", takeoverClickP95Goal))
-	}
-	if len(above) > 0 {
-		cnote += fmt.Sprintf("; without Gloss's page, Go or its start, %s at CPU %g× on this machine", strings.Join(above, " and "), takeoverRate)
-	}
-	b.rep.Add(secTakeover,
-		Row{Figure: fmt.Sprintf("control: a click on the bare popover page while a worker compiles the same wasm → card visible, median / p95, CPU %g×", takeoverRate),
-			Value: Ms(cmed) + " / " + Ms(cp95), Number: num(cmed), Anchor: Ms(amed) + " (bare popover)", Ratio: num(ratio(cmed, amed)), Note: cnote})
+	b.rep.Add(secTakeover, controlRow(control, compile, med, amed))
 	if closed > 0 {
 		b.rep.Add(secTakeover, Row{Figure: "card opened during the takeover still open once the wasm runs",
 			Value: fmt.Sprintf("%d of %d", len(during)-closed, len(during)), Goal: "every card", Status: Miss})
@@ -468,6 +437,17 @@ func spreadShares(n int, seed uint64) []float64 {
 	}
 	rng.Shuffle(n, func(i, j int) { shares[i], shares[j] = shares[j], shares[i] })
 	return shares
+}
+
+// opened lists the times of the clicks that opened a card.
+func opened(cs []takeoverClick) []float64 {
+	var xs []float64
+	for _, c := range cs {
+		if c.Ms >= 0 {
+			xs = append(xs, c.Ms)
+		}
+	}
+	return xs
 }
 
 func handled(cs []takeoverClick) []float64 {
