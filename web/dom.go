@@ -1,23 +1,29 @@
 package web
 
 // The DOM contract: what the page the server prints (package app's
-// components), web/gloss.js and web/gloss.css must agree on beyond the
-// page's own classes and ids. Every class and id that gloss.css styles or
-// gloss.js looks up is either in the printed page or listed here, and the
-// breakpoint and the storage key are spelled the same in all three: a
-// test holds them to it (server/dom_test.go).
+// components), the scripts (web/js) and the style sheet (web/css) must
+// agree on beyond the page's own classes and ids. Every class and id that
+// the style sheet styles or a script looks up is either in the printed
+// page or listed here. The scripts import these values (package
+// internal/bundle writes them as the module "gloss:dom"), the style sheet
+// names the breakpoint as (--wide) and (--narrow), which the bundler
+// writes out as Wide: each value is typed here once. Tests hold the
+// sources to it (server/dom_test.go, internal/bundle).
 
-// RootClasses are the classes web/gloss.js puts on the page's <html>:
-// before first paint the reader's display choices (embed view, theme,
-// hidden highlights), later the wasm's start and its failure.
-var RootClasses = []string{
-	"gloss-embed",
-	"gloss-theme-light",
-	"gloss-theme-dark",
-	"gloss-plain",
-	"gloss-starting",
-	"gloss-wasm-failed",
-}
+// The classes web/js puts on the page's <html>: before first paint the
+// reader's display choices (embed view, theme, hidden highlights), later
+// the wasm's start and its failure.
+const (
+	EmbedClass      = "gloss-embed"
+	ThemeLightClass = "gloss-theme-light"
+	ThemeDarkClass  = "gloss-theme-dark"
+	PlainClass      = "gloss-plain"
+	StartingClass   = "gloss-starting"
+	WasmFailedClass = "gloss-wasm-failed"
+)
+
+// RootClasses are all the classes the scripts put on the page's <html>.
+var RootClasses = []string{EmbedClass, ThemeLightClass, ThemeDarkClass, PlainClass, StartingClass, WasmFailedClass}
 
 // Wide is the viewport width, in CSS pixels, from which a card opens
 // beside its phrase; below it a card is a bottom sheet.
