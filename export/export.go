@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/bundle"
 	"github.com/gloss/gloss/server"
 	glosssite "github.com/gloss/gloss/site"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -174,6 +175,11 @@ func newSite(o Options) (*site, error) {
 	if o.Web == nil {
 		return nil, errors.New("export: no web assets")
 	}
+	web, err := bundle.FS(o.Web)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	o.Web = web
 	if o.Out == "" {
 		return nil, errors.New("export: no output folder (-out)")
 	}
@@ -206,7 +212,7 @@ func newSite(o Options) (*site, error) {
 	}
 	switch {
 	case !s.embed:
-		fmt.Fprintln(o.Warn, "export: no web/embed.js: no oEmbed answers and no demo page")
+		fmt.Fprintln(o.Warn, "export: no web/js/embed.js: no oEmbed answers and no demo page")
 	case origin == "":
 		fmt.Fprintln(o.Warn, "export: no -origin: og:url, the oEmbed answers and their discovery links are left out, as they need absolute URLs")
 	}

@@ -38,15 +38,18 @@ func fakeWeb(t *testing.T, articles []content.Article) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"gloss.css", "gloss.js", "icon-32.png", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg", "robots.txt", "embed.js"} {
+	for _, f := range []string{"icon-32.png", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg", "robots.txt"} {
 		b, err := os.ReadFile(filepath.Join(src, f))
 		if err != nil {
-			if f == "embed.js" {
-				continue // embedding not there yet: the export does without
-			}
 			t.Fatal(err)
 		}
 		write(t, filepath.Join(dir, f), b)
+	}
+	// The scripts' and the style sheet's sources, which the export bundles.
+	for _, d := range []string{"js", "css"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(src, d))); err != nil {
+			t.Fatal(err)
+		}
 	}
 	wasm := []byte("\x00asm\x01\x00\x00\x00")
 	for _, a := range articles {
@@ -161,7 +164,7 @@ func TestExportUnderASubPath(t *testing.T) {
 	res := exportTo(t, out, Options{Base: "/gloss", Origin: "https://cdn.example/", Web: os.DirFS(web)})
 	scanSite(t, out, "/gloss/")
 
-	hasEmbed := fileExists(filepath.Join(web, "embed.js"))
+	hasEmbed := fileExists(filepath.Join(web, "js", "embed.js"))
 	for i, a := range testArticles {
 		rel := "a/" + a.Slug
 		page := read(t, out, rel+".html")

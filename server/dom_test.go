@@ -3,15 +3,17 @@ package server
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/internal/bundle"
 	"github.com/gloss/gloss/web"
 )
 
@@ -59,13 +61,34 @@ func pageNames(t *testing.T) map[string]bool {
 	return names
 }
 
-func readWeb(t *testing.T, name string) string {
+// sources is the text of every source file under web/dir with the
+// extension ext (the modules of web/js, the parts of web/css), each
+// after its name.
+func sources(t *testing.T, dir, ext string) string {
 	t.Helper()
-	b, err := os.ReadFile("../web/" + name)
+	var b strings.Builder
+	err := fs.WalkDir(os.DirFS("../web"), dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ext {
+			return err
+		}
+		text, err := os.ReadFile("../web/" + p)
+		fmt.Fprintf(&b, "\n/* web/%s */\n%s", p, text)
+		return err
+	})
+	if err != nil || b.Len() == 0 {
+		t.Fatalf("no sources in web/%s: %v", dir, err)
+	}
+	return b.String()
+}
+
+// served is the web assets as the server sends them.
+func served(t *testing.T, name string) string {
+	t.Helper()
+	out, err := bundle.Bundle(os.DirFS("../web"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(b)
+	return string(out[name])
 }
 
 // cssSelectors is every selector of a style sheet (the text before each
@@ -94,22 +117,23 @@ func cssSelectors(css string) []string {
 // leave a rule that styles nothing.
 func TestStylesNameWhatThePageHas(t *testing.T) {
 	names := pageNames(t)
-	for _, sel := range cssSelectors(readWeb(t, "gloss.css")) {
+	for _, sel := range cssSelectors(sources(t, "css", ".css")) {
 		// Attribute values ([href^="http"]) are not names.
 		sel = regexp.MustCompile(`\[[^\]]*\]`).ReplaceAllString(sel, "")
 		for _, m := range selectorName.FindAllStringSubmatch(sel, -1) {
 			if !names[m[1]+m[2]] {
-				t.Errorf("gloss.css: %q names %s%s, which the page does not have", sel, m[1], m[2])
+				t.Errorf("web/css: %q names %s%s, which the page does not have", sel, m[1], m[2])
 			}
 		}
 	}
 }
 
-// Every class and id gloss.js looks up is one the page has, and each
-// root class of the contract is set by gloss.js.
+// Every class and id a script looks up is one the page has, and each
+// root class of the contract is one gloss.js uses (the bundle leaves out
+// what no module uses).
 func TestScriptLooksUpWhatThePageHas(t *testing.T) {
 	names := pageNames(t)
-	js := readWeb(t, "gloss.js")
+	js := sources(t, "js", ".js")
 	var refs []string
 	for _, m := range jsSelector.FindAllStringSubmatch(js, -1) {
 		for _, n := range selectorName.FindAllStringSubmatch(regexp.MustCompile(`\[[^\]]*\]`).ReplaceAllString(m[1], ""), -1) {
@@ -123,48 +147,56 @@ func TestScriptLooksUpWhatThePageHas(t *testing.T) {
 		refs = append(refs, "."+m[1])
 	}
 	if len(refs) < 10 {
-		t.Fatalf("found only %d lookups in gloss.js: the patterns no longer match it", len(refs))
+		t.Fatalf("found only %d lookups in web/js: the patterns no longer match it", len(refs))
 	}
 	for _, r := range refs {
 		if !names[r] {
-			t.Errorf("gloss.js looks up %s, which the page does not have", r)
+			t.Errorf("web/js looks up %s, which the page does not have", r)
 		}
 	}
+	bundled := served(t, "gloss.js")
 	for _, c := range web.RootClasses {
-		// gloss.js builds the theme's class from its name.
-		if !strings.Contains(js, `"`+c+`"`) && !(strings.HasPrefix(c, "gloss-theme-") && strings.Contains(js, `"gloss-theme-" + theme`)) {
-			t.Errorf("gloss.js never sets the root class %s", c)
+		if !strings.Contains(bundled, `"`+c+`"`) {
+			t.Errorf("gloss.js never uses the root class %s", c)
 		}
 	}
 }
 
-// The breakpoint, the storage key and the prompts' running state are the
-// contract's in gloss.css and gloss.js alike.
-func TestBreakpointAndStorageKeyAgree(t *testing.T) {
-	css, js := readWeb(t, "gloss.css"), readWeb(t, "gloss.js")
-	wide, narrow := fmt.Sprintf("(min-width: %dpx)", web.Wide), fmt.Sprintf("(max-width: %dpx)", web.Wide-1)
+// The breakpoint, the storage key, the root classes and the prompts'
+// running state are typed once, in web/dom.go (and package app): the
+// sources import them (gloss:dom) or name the breakpoint as a custom
+// media query, and the served files have the contract's values.
+func TestContractIsTypedOnce(t *testing.T) {
+	css, js := sources(t, "css", ".css"), sources(t, "js", ".js")
 	for _, c := range []struct{ file, text, want string }{
-		{"gloss.css", css, "@media " + wide},
-		{"gloss.css", css, "@media " + narrow},
-		{"gloss.js", js, fmt.Sprintf("innerWidth >= %d", web.Wide)},
-		{"gloss.js", js, `matchMedia("` + narrow + `")`},
-		{"gloss.js", js, `localStorage.getItem("` + web.HideHighlightsKey + `")`},
-		{"gloss.js", js, `localStorage.setItem("` + web.HideHighlightsKey + `"`},
+		{"gloss.css", served(t, "gloss.css"), fmt.Sprintf("@media(width>=%dpx)", web.Wide)},
+		{"gloss.css", served(t, "gloss.css"), fmt.Sprintf("@media(width<%dpx)", web.Wide)},
+		{"gloss.js", served(t, "gloss.js"), fmt.Sprintf("=%d", web.Wide)},
+		{"gloss.js", served(t, "gloss.js"), fmt.Sprintf(`"(width < %dpx)"`, web.Wide)},
+		{"gloss.js", served(t, "gloss.js"), `"` + web.HideHighlightsKey + `"`},
 		// The warm-up's stand-in page stops at the prompts' running state.
-		{"gloss.js", js, `k === "` + app.StateAttr + `" && this.attrs[k] === "` + app.StateRunning + `"`},
+		{"gloss.js", served(t, "gloss.js"), `"` + app.StateAttr + `"`},
+		{"gloss.js", served(t, "gloss.js"), `"` + app.StateRunning + `"`},
 	} {
 		if !strings.Contains(c.text, c.want) {
 			t.Errorf("%s does not have %s", c.file, c.want)
 		}
 	}
-	for _, bp := range regexp.MustCompile(`\((?:min|max)-width: (\d+)px\)`).FindAllStringSubmatch(css+js, -1) {
-		if bp[1] != fmt.Sprint(web.Wide) && bp[1] != fmt.Sprint(web.Wide-1) {
-			t.Errorf("a breakpoint of %spx, not the contract's %dpx", bp[1], web.Wide)
-		}
+	// Retyped values: a breakpoint or a width in a media query, the
+	// storage key, a root class set by name.
+	retyped := []*regexp.Regexp{
+		regexp.MustCompile(`\((?:min-|max-)?width\b[^)]*\)`),
+		regexp.MustCompile(`\binnerWidth\s*[<>]=?\s*\d`),
+		regexp.MustCompile(regexp.QuoteMeta(`"` + web.HideHighlightsKey + `"`)),
+		regexp.MustCompile(`"` + app.StateAttr + `"|"` + app.StateRunning + `"`),
 	}
-	for _, n := range regexp.MustCompile(`innerWidth [<>]=? (\d+)`).FindAllStringSubmatch(js, -1) {
-		if !slices.Contains([]string{fmt.Sprint(web.Wide)}, n[1]) {
-			t.Errorf("gloss.js compares innerWidth with %s, not the contract's %d", n[1], web.Wide)
+	for _, c := range web.RootClasses {
+		retyped = append(retyped, regexp.MustCompile(`classList\.\w+\("`+c+`"`))
+	}
+	retyped = append(retyped, regexp.MustCompile(`"gloss-theme-"`))
+	for _, re := range retyped {
+		for _, m := range re.FindAllString(css+js, -1) {
+			t.Errorf("web/css or web/js retypes the contract: %s", m)
 		}
 	}
 }

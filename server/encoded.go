@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/andybalholm/brotli"
+	"github.com/gloss/gloss/internal/bundle"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/js"
@@ -131,10 +132,11 @@ var minifier = func() *minify.M {
 // styles minified, anything else as it is. The server and the static
 // export both send what it returns. The service worker is left as it is:
 // it is fetched in the background, and the export reads its precache list.
+// Gloss's own bundles were minified when they were built (package bundle).
 func Minify(name string, b []byte) ([]byte, error) {
 	var typ string
 	switch {
-	case path.Base(name) == "app-worker.js":
+	case path.Base(name) == "app-worker.js" || bundle.Served(name):
 		return b, nil
 	case path.Ext(name) == ".js":
 		typ = "text/javascript"

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/bundle"
 	"github.com/gloss/gloss/site"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -45,6 +46,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Web == nil {
 		return nil, errors.New("server: no web assets")
 	}
+	web, err := bundle.FS(cfg.Web)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	cfg.Web = web
 	if cfg.Origin != "" {
 		o, err := NormalizeOrigin(cfg.Origin)
 		if err != nil {

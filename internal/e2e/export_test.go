@@ -152,10 +152,10 @@ func TestExportOnAStaticHost(t *testing.T) {
 	// The worker has installed, precached and taken control of the page.
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 
-	if _, err := os.Stat(filepath.Join(env.web, "embed.js")); err == nil {
+	if _, err := os.Stat(filepath.Join(env.web, "js", "embed.js")); err == nil {
 		embedOnAPublishersPage(t, ctx, host.URL, base, other)
 	} else {
-		t.Log("no web/embed.js: the embed snippet is not tested")
+		t.Log("no web/js/embed.js: the embed snippet is not tested")
 	}
 
 	// Offline: the worker precached every page under the base. (The base

@@ -5,8 +5,9 @@ package invariant
 
 import "strings"
 
-// EmbedJSGzip is the most web/embed.js may weigh compressed with gzip -9:
-// it is the one script a publisher's page loads.
+// EmbedJSGzip is the most embed.js, as served (bundled and minified from
+// web/js/embed.js), may weigh compressed with gzip -9: it is the one
+// script a publisher's page loads.
 const EmbedJSGzip = 2048
 
 // ServerOnly are packages that belong on the server: if the wasm has one
@@ -14,7 +15,7 @@ const EmbedJSGzip = 2048
 // in. Each name stands for itself and every package below it.
 var ServerOnly = []string{
 	"github.com/gloss/gloss/server", "github.com/gloss/gloss/export", "github.com/gloss/gloss/content/parse",
-	"github.com/gloss/gloss/internal/", "github.com/yuin/goldmark", "gopkg.in/yaml.v3",
+	"github.com/gloss/gloss/internal/", "github.com/yuin/goldmark", "gopkg.in/yaml.v3", "github.com/evanw/esbuild",
 	"net/http", "html/template", "text/template", "log/slog", "compress/gzip", "os/exec", "os/signal", "flag",
 }
 

@@ -2,6 +2,11 @@
 // long before the wasm arrives, and does only what must happen before
 // first paint or must work without the wasm: the reader's whole article.
 // The wasm (go-app) adds the install and update prompts.
+import {
+  embedClass, hideHighlights, narrowQuery, plainClass, startingClass, stateAttr, stateRunning,
+  themeClasses, wasmFailedClass, wide,
+} from "gloss:dom";
+
 (function () {
   "use strict";
   // This script is also the wasm's compiler, in a worker of the page's
@@ -49,7 +54,7 @@
         get children() { return this.childNodes.filter(function (c) { return c.nodeType === 1; }); },
         setAttribute: function (k, v) {
           this.attrs[k] = String(v);
-          if (k === "data-wasm" && this.attrs[k] === "running") done();
+          if (k === stateAttr && this.attrs[k] === stateRunning) done();
         },
         getAttribute: function (k) { return k in this.attrs ? this.attrs[k] : null; },
         hasAttribute: function (k) { return k in this.attrs; },
@@ -209,11 +214,11 @@
   var embed = params.get("embed") === "1";
   // Embedded in a publisher's page: the frame talks to it (below).
   var framed = embed && window.parent !== window;
-  if (embed) root.classList.add("gloss-embed");
+  if (embed) root.classList.add(embedClass);
   var theme = params.get("theme");
-  if (theme === "light" || theme === "dark") root.classList.add("gloss-theme-" + theme);
+  if (Object.prototype.hasOwnProperty.call(themeClasses, theme)) root.classList.add(themeClasses[theme]);
   try {
-    if (localStorage.getItem("gloss.hideHighlights") === "true") root.classList.add("gloss-plain");
+    if (localStorage.getItem(hideHighlights) === "true") root.classList.add(plainClass);
   } catch (e) {}
 
   // go-app's app.js would start the wasm download as soon as it runs, so
@@ -331,7 +336,7 @@
     window.goappStartWasm = null;
     // The start is under way: nothing shows (go-app's loader only if it
     // fails, web/gloss.css); tests and the bench read it.
-    root.classList.add("gloss-starting");
+    root.classList.add(startingClass);
     // A key pressed before the article's first paint waits for it: the
     // article is on screen before anything of the wasm is asked for.
     if (window.performance && performance.getEntriesByType && !performance.getEntriesByType("paint").length) {
@@ -406,7 +411,7 @@
       if (icon.classList.contains("goapp-spin") || !icon.isConnected) return;
       observer.disconnect();
       label.textContent = "Interactive features could not load; the article and its cards still work.";
-      root.classList.add("gloss-wasm-failed");
+      root.classList.add(wasmFailedClass);
     }).observe(icon, { attributes: true, attributeFilter: ["class"] });
   });
 
@@ -528,7 +533,7 @@
   // article, on a wide screen, not in a frame (gloss.css's own rules).
   function placedBy(card) {
     var trigger = triggerOf(card);
-    return !embed && innerWidth >= 600 && trigger && trigger.closest(".gloss-article") ? trigger : null;
+    return !embed && innerWidth >= wide && trigger && trigger.closest(".gloss-article") ? trigger : null;
   }
   function placeCard(card) {
     // place sets every property unplace removes, and reads nothing the
@@ -584,7 +589,7 @@
     // the reader tapped: once the card is drawn, the page moves the phrase
     // up above it, where there is room for that, all its lines. (A card
     // next to its phrase moves with it: scrolling would not help.)
-    if (open && !embed && trigger && trigger.closest(".gloss-article") && matchMedia("(max-width: 599px)").matches) {
+    if (open && !embed && trigger && trigger.closest(".gloss-article") && matchMedia(narrowQuery).matches) {
       requestAnimationFrame(function () {
         setTimeout(function () {
           if (!card.matches(":popover-open")) return;
@@ -654,7 +659,7 @@
   // class was set before first paint (above), the switch and the phrases
   // follow it as soon as they are parsed.
   var setPlain = function (on) {
-    root.classList.toggle("gloss-plain", on);
+    root.classList.toggle(plainClass, on);
     var sw = document.getElementById("gloss-plain");
     if (sw) sw.setAttribute("aria-pressed", on ? "true" : "false");
     document.querySelectorAll(".gloss-mark").forEach(function (b) {
@@ -662,14 +667,14 @@
     });
   };
   document.addEventListener("DOMContentLoaded", function () {
-    if (root.classList.contains("gloss-plain")) setPlain(true);
+    if (root.classList.contains(plainClass)) setPlain(true);
   });
   document.addEventListener("click", function (e) {
     if (!e.target.closest || !e.target.closest("#gloss-plain")) return;
-    var on = !root.classList.contains("gloss-plain");
+    var on = !root.classList.contains(plainClass);
     setPlain(on);
     try {
-      localStorage.setItem("gloss.hideHighlights", on ? "true" : "false");
+      localStorage.setItem(hideHighlights, on ? "true" : "false");
     } catch (err) {}
   });
 
