@@ -96,8 +96,8 @@ export function placeCards(view) {
     var pressed = pressedPhrase(e);
     if (pressed && !pressed.button.disabled && !pressed.card.matches(":popover-open")) placeCard(pressed.card);
   }, true);
-  // A closed card is unplaced (before toggle.js's listener runs: this
-  // module's is added first).
+  // A card that closes is unplaced: the style sheet's rules are its own
+  // again until it is placed for its next opening.
   document.addEventListener("toggle", (e) => {
     var card = e.target;
     if (card.glossPlaced && e.newState !== "open") unplace(card);
