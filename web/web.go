@@ -1,7 +1,9 @@
-// Package web holds Gloss's static assets (styles, scripts, icons) and the
-// built wasm with its compressed copies, embedded in the gloss binary so
-// that one file is the whole server: `make build` writes the wasm here
-// before it builds the binary.
+// Package web holds Gloss's static assets (icons, the sources of the
+// scripts in js/ and of the style sheet in css/, which internal/bundle
+// bundles into gloss.js, embed.js and gloss.css) and the built wasm with
+// its compressed copies, embedded in the gloss binary so that one file is
+// the whole server: `make build` writes the wasm here before it builds
+// the binary.
 package web
 
 import (
@@ -13,8 +15,9 @@ import (
 //go:embed *
 var files embed.FS
 
-// FS is the assets as served under /web/, without this package's Go
-// source.
+// FS is the assets, without this package's Go source. The server and
+// the export serve them under /web/ as internal/bundle.FS gives them: the
+// bundles in place of js/ and css/.
 func FS() fs.FS { return assets{files} }
 
 // assets hides the Go files the embed pattern takes along.
