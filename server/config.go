@@ -27,7 +27,7 @@ type Config struct {
 	Origin string
 	// Preview makes every page follow the content as it changes: pages
 	// load a script that listens to the server (server-sent events) and
-	// reloads them after each SetArticles, or shows the problem that
-	// Problem reports. For `gloss serve -content`; never in production.
+	// reloads them after each change, or shows the problem Update was
+	// given. For `gloss serve -content`; never in production.
 	Preview bool
 }
