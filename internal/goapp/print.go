@@ -26,16 +26,16 @@ func Print(ui app.UI) ([]byte, error) {
 }
 
 // printAttributes rewrites the attribute values of go-app's HTML with
-// the escaping of package escape. go-app prints attribute values as Go strings (strconv.Quote),
-// which escapes a quote as \" — a backslash HTML does not know — so an
+// the escaping of package escape. go-app prints attribute values as Go
+// strings (strconv.Quote), which escapes a quote as \" — a backslash HTML
+// does not know — so an
 // editor's `"` in a description would end the attribute and let the rest
 // of the value become attributes of its own (a meta refresh, an event
 // handler). printAttributes reads every start tag of go-app's HTML,
 // unquotes each value and writes it back HTML-escaped, with the
 // attributes in name order: go-app keeps attributes in a map, so two
-// renderings of the same page differ in attribute order; sorted, a page
-// depends only on its content, and the static export writes the same
-// bytes as the server serves.
+// printings of the same component differ in attribute order; sorted, a
+// page depends only on its content.
 //
 // It reads the HTML go-app prints: text escaped, attribute values quoted
 // with strconv.Quote, script and style elements empty or verbatim. When
