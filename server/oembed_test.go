@@ -214,7 +214,7 @@ func TestOembedDiscoveryLinkInEveryPage(t *testing.T) {
 				rec := get(s, tt.host, path)
 				body := rec.Body.String()
 				link := site.OEmbedLink(tt.want, seed.Title)
-				if rec.Code != 200 || !strings.Contains(body, link+"\n</head>") {
+				if i := strings.Index(body, link+"\n"); rec.Code != 200 || i < 0 || i > strings.Index(body, "</head>") {
 					t.Errorf("%s: status %d, no %s before </head>", path, rec.Code, link)
 				}
 				// The document it names is served.

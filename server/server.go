@@ -136,10 +136,11 @@ func (s *Server) serveOutput(w http.ResponseWriter, r *http.Request, st *site.Si
 }
 
 // encoded is o's body with its compressed copies, made once and kept:
-// for good for the build's outputs, within the bound for pages.
+// for good for the build's outputs, within the bound for the rest (the
+// pages, and what is made of the articles).
 func (s *Server) encoded(o *site.Output) (*encoded, error) {
 	key := o.Key()
-	if o.Article == nil {
+	if o.Lasting() {
 		s.fixedMu.Lock()
 		defer s.fixedMu.Unlock()
 		if e, ok := s.fixed[key]; ok {
@@ -152,12 +153,12 @@ func (s *Server) encoded(o *site.Output) (*encoded, error) {
 	if err != nil {
 		return nil, err
 	}
-	quality := brotliBest
-	if o.Article != nil {
-		quality = brotliPage
+	quality := brotliPage
+	if o.Lasting() {
+		quality = brotliBest
 	}
 	e := encode(body, quality)
-	if o.Article == nil {
+	if o.Lasting() {
 		s.fixed[key] = e
 	} else {
 		s.pages.put(key, e)

@@ -101,8 +101,14 @@ func (b *build) webOutputs(wasm []byte) error {
 		}
 		o := fixed(b.base+"web/"+name, KindAsset, body, CacheRevalidate)
 		o.Versioned = b.res.Query[name]
-		if name == "robots.txt" || name == "favicon.ico" {
+		// Hosts look for these at the base. With an origin, the site's
+		// robots.txt names its sitemaps too (sitemapOutputs).
+		switch {
+		case name == "favicon.ico", name == "robots.txt" && b.origin == "":
 			o.Paths = append(o.Paths, b.base+name)
+		}
+		if name == "robots.txt" {
+			b.robots = o
 		}
 		b.outputs = append(b.outputs, o)
 		return nil
@@ -126,6 +132,9 @@ func (b *build) webOutputs(wasm []byte) error {
 	w.Compressed["gzip"] = gz
 	b.wasm = w
 	b.outputs = append(b.outputs, w)
+	for _, o := range b.outputs {
+		o.lasting = true
+	}
 	return nil
 }
 

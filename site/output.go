@@ -26,6 +26,8 @@ const (
 	KindOEmbed
 	// KindDemo is the demo publisher page.
 	KindDemo
+	// KindFeed is a feed or a sitemap of the articles.
+	KindFeed
 )
 
 // Output is one thing the site publishes, at one or more URL paths: the
@@ -55,11 +57,19 @@ type Output struct {
 
 	// entry is the article's place in the site, which keys its page.
 	entry *entry
+	// lasting is whether the output is the build's, the same for every
+	// version of the site's articles.
+	lasting bool
 
 	key    string
 	body   []byte
 	render func() ([]byte, error)
 }
+
+// Lasting reports whether the output is the same for every version of
+// the site's articles (go-app's files, the assets, the wasm): what is
+// made of it may be kept as long as the build.
+func (o *Output) Lasting() bool { return o.lasting }
 
 // Path is the output's own URL path.
 func (o *Output) Path() string { return o.Paths[0] }

@@ -15,12 +15,17 @@ import (
 // wasm's root) and the article (package app's Page), with the head links
 // that name the article.
 func (b *build) renderPage(a *content.Article, origin string) ([]byte, error) {
+	head, err := b.headLinks(origin, a)
+	if err != nil {
+		return nil, err
+	}
 	page, err := b.goapp.Render(goapp.Page{
 		Lang:        a.Lang,
 		Dir:         i18n.Dir(a.Lang),
 		Title:       a.Title,
 		Description: a.Description,
-		Head:        b.headLinks(origin, a),
+		Type:        "article",
+		Head:        head,
 		Root:        &ui.Prompts{Lang: a.Lang},
 		Main:        ui.Page(*a),
 		Loading:     i18n.For(a.Lang).Loading,
@@ -36,7 +41,7 @@ func (b *build) renderPage(a *content.Article, origin string) ([]byte, error) {
 // and /a/<slug> are one article), and, with an origin, og:url and the
 // discovery link of the article's oEmbed document, which need absolute
 // URLs. A preview adds its script.
-func (b *build) headLinks(origin string, a *content.Article) []byte {
+func (b *build) headLinks(origin string, a *content.Article) ([]byte, error) {
 	tags := `<link ` + escape.Attr("href", ArticleURL(b.origin, b.base, a.Slug)) + ` rel="canonical">` + "\n"
 	if origin != "" {
 		tags += `<meta ` + escape.Attr("content", ArticleURL(origin, b.base, a.Slug)) + ` property="og:url">` + "\n"
@@ -50,10 +55,16 @@ func (b *build) headLinks(origin string, a *content.Article) []byte {
 			tags += OEmbedLink(href(origin, b.base, a.Slug), a.Title) + "\n"
 		}
 	}
+	tags += b.metaTags(a)
+	ld, err := b.newsArticle(a)
+	if err != nil {
+		return nil, err
+	}
+	tags += ld + b.feedLinks()
 	if b.cfg.Preview {
 		tags += `<script defer src="` + PreviewScript + `"></script>` + "\n"
 	}
-	return []byte(tags)
+	return []byte(tags), nil
 }
 
 // PageFor is page o as served to a reader at origin when the site has

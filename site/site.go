@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"iter"
 	"sort"
+	"time"
 
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/goapp"
@@ -36,6 +37,9 @@ type Config struct {
 	// Preview makes every page load the live preview's script, at
 	// PreviewScript: for `gloss serve -content`, never published.
 	Preview bool
+	// Now is the clock the news sitemap counts its two days on; nil
+	// means the time.
+	Now func() time.Time
 }
 
 // PreviewScript is the URL path of the live preview's script, which the
@@ -205,6 +209,16 @@ func (b *build) site(articles []content.Article, prev *Site) (*Site, error) {
 			}
 		}
 	}
+	for _, o := range b.feedOutputs(s.entries) {
+		if err := add(o); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range b.sitemapOutputs(s.entries, b.robots) {
+		if err := add(o); err != nil {
+			return nil, err
+		}
+	}
 	if b.embed {
 		demo, err := b.demoOutput(&s.entries[0].article)
 		if err != nil {
@@ -229,5 +243,6 @@ type build struct {
 	goapp     *goapp.Adapter
 	res       goapp.Resources
 	wasm      *Output
+	robots    *Output
 	outputs   []*Output
 }

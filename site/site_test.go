@@ -12,11 +12,12 @@ import (
 
 func testWeb() fstest.MapFS {
 	return fstest.MapFS{
-		"app.wasm":  {Data: []byte("\x00asm test")},
-		"gloss.css": {Data: []byte("p { color: red }")},
-		"gloss.js":  {Data: []byte("var a = 1;")},
-		"embed.js":  {Data: []byte("void 0")},
-		"icon.png":  {Data: []byte("\x89PNG")},
+		"app.wasm":   {Data: []byte("\x00asm test")},
+		"gloss.css":  {Data: []byte("p { color: red }")},
+		"gloss.js":   {Data: []byte("var a = 1;")},
+		"embed.js":   {Data: []byte("void 0")},
+		"icon.png":   {Data: []byte("\x89PNG")},
+		"robots.txt": {Data: []byte("User-agent: *\nAllow: /\n")},
 	}
 }
 

@@ -6,8 +6,10 @@
 package escape
 
 import (
+	"encoding/xml"
 	"html"
 	"net/url"
+	"strings"
 )
 
 // Text escapes s for HTML text: &, <, >, ' and ".
@@ -32,3 +34,10 @@ func PathSegment(s string) string { return url.PathEscape(s) }
 
 // QueryValue escapes s for a URL query value.
 func QueryValue(s string) string { return url.QueryEscape(s) }
+
+// XML escapes s for XML text or a double-quoted attribute value.
+func XML(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

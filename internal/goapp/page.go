@@ -21,6 +21,9 @@ type Page struct {
 	Lang, Dir string
 	// Title and Description name the page in its head.
 	Title, Description string
+	// Type is the page's og:type: "website" when empty, "article" for
+	// an article.
+	Type string
 	// Head are tags Gloss writes itself after go-app's (the canonical
 	// link, og:url, oEmbed discovery, the preview's script), escaped by
 	// their writer.
@@ -62,7 +65,11 @@ func (a *Adapter) Render(p Page) ([]byte, error) {
 	meta("width=device-width, initial-scale=1, viewport-fit=cover", "name", "viewport")
 	meta(p.Title, "property", "og:title")
 	meta(p.Description, "property", "og:description")
-	meta("website", "property", "og:type")
+	typ := p.Type
+	if typ == "" {
+		typ = "website"
+	}
+	meta(typ, "property", "og:type")
 	b.WriteString("<title>" + escape.Text(p.Title) + "</title>\n")
 	for _, s := range a.styles {
 		b.WriteString("<link as=\"style\" " + escape.Attr("href", s) + " rel=\"preload\" type=\"text/css\">\n")
