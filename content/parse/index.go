@@ -118,6 +118,8 @@ type Archive struct {
 	index   map[string]int    // by slug, into entries
 }
 
+var _ content.Archive = (*Archive)(nil)
+
 // OpenArchive indexes the articles under root of fsys (see Index).
 func OpenArchive(fsys fs.FS, root string) (*Archive, error) {
 	entries, err := Index(fsys, root)
@@ -149,4 +151,26 @@ func (a *Archive) Article(slug string) (content.Article, content.Entry, error) {
 		return content.Article{}, content.Entry{}, err
 	}
 	return art, a.entries[i], nil
+}
+
+// IndexPath is IndexArticle for the article folder at dir on disk, its
+// problems named by paths as the user gave them (as Load names them).
+func IndexPath(dir string) (content.Entry, error) {
+	targets, errs := collect([]string{dir})
+	if len(targets) != 1 {
+		if err := errs.err(); err != nil {
+			return content.Entry{}, err
+		}
+		return content.Entry{}, fmt.Errorf("%s: not an article folder", dir)
+	}
+	t := targets[0]
+	e, err := IndexArticle(t.fsys, t.name)
+	for _, p := range unwrap(err) {
+		p.File = t.path(p.File)
+		errs = append(errs, p)
+	}
+	if err := errs.err(); err != nil {
+		return content.Entry{}, err
+	}
+	return e, nil
 }
