@@ -55,6 +55,7 @@ type scaleRun struct {
 	CheckMs      float64   `json:"check_ms"`
 	ExportMs     float64   `json:"export_ms"`
 	EditMs       []float64 `json:"edit_to_visible_ms"`
+	EditErr      string    `json:"edit_to_visible_error,omitempty"`
 }
 
 // visitRequests counts the first visit's requests.
@@ -180,8 +181,11 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 		}
 		defer os.WriteFile(note, orig, 0o644)
 		b.logf("edit-to-visible, %d article(s): %d edits of %s", n, edits, note)
+		// A server too slow to show an edit within the limit is a missed
+		// goal, not a bench that cannot measure.
 		if r.EditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slugs[0], note); err != nil {
-			return r, fmt.Errorf("edit-to-visible: %w", err)
+			r.EditErr = err.Error()
+			b.logf("edit-to-visible, %d article(s): %v", n, err)
 		}
 	}
 	return r, nil

@@ -96,9 +96,12 @@ func (b *Bench) addScaleRows(one, many scaleRun, browser bool) {
 			s := sorted(r.EditMs)
 			note += fmt.Sprintf("; %s–%s", Ms(s[0]), Ms(s[len(s)-1]))
 		}
+		if r.EditErr != "" {
+			note = fmt.Sprintf("%d of %d edits shown; then: %s", len(r.EditMs), edits, r.EditErr)
+		}
 		b.rep.Add(secScale, Row{Figure: fmt.Sprintf("edit-to-visible, %s", strings.Trim(at(r.Articles), "()")),
 			Value: Ms(m), Number: num(m), Goal: fmt.Sprintf("≤ %s", Ms(float64(editGoal.Milliseconds()))),
-			Status: status(!math.IsNaN(m) && m <= float64(editGoal.Milliseconds())), Note: note})
+			Status: status(r.EditErr == "" && !math.IsNaN(m) && m <= float64(editGoal.Milliseconds())), Note: note})
 	}
 }
 
