@@ -84,6 +84,9 @@ func (b *Bench) addScaleRows(one, many scaleRun, browser bool) {
 	check.Note = "one run each, the generated folder"
 	exp := limited("gloss export -content (wall time)", one.ExportMs, many.ExportMs, secs, exportGoalMs)
 	exp.Note = "one run each"
+	if many.ExportErr != "" {
+		exp.Value, exp.Note = "> "+secs(float64(glossLimit.Milliseconds())), many.ExportErr
+	}
 	b.rep.Add(secScale, pre, up, startRSS, cold, readRSS, check, exp)
 	if !browser {
 		b.rep.Skip(secScale, "Chromium not installed", "edit-to-visible")
