@@ -42,8 +42,11 @@ type Options struct {
 	// in a CSP frame-ancestors list; empty means any site, as for the
 	// server.
 	FrameAncestors string
-	// Articles are the articles to export; the first is also the page at
-	// the base.
+	// Archive holds the articles to export, in site order (the first is
+	// also the page at the base), each read when its page is written.
+	Archive content.Archive
+	// Articles, when there is no Archive, are the articles to export,
+	// already read.
 	Articles []content.Article
 	// Web holds the static assets and the built app.wasm with its .gz
 	// and .br copies, as for the server.
@@ -109,7 +112,7 @@ func Export(o Options) (*Result, error) {
 	if err := Check(tmp, st.Base(), st.Origin()); err != nil {
 		return nil, err
 	}
-	res := &Result{Dir: out, Version: st.Version(), Wasm: st.Wasm().Path(), Pages: site.PagePaths(o.Articles)}
+	res := &Result{Dir: out, Version: st.Version(), Wasm: st.Wasm().Path(), Pages: site.PagePaths(st.Entries())}
 	if res.Changed, err = keepUnchanged(tmp, out); err != nil {
 		return nil, err
 	}
@@ -131,7 +134,10 @@ func Export(o Options) (*Result, error) {
 // plan checks o and builds its site: what Export will write, before
 // anything is written.
 func plan(o Options) (*writer, error) {
-	if len(o.Articles) == 0 {
+	if o.Archive == nil {
+		o.Archive = site.Memory(o.Articles)
+	}
+	if len(o.Archive.Entries()) == 0 {
 		return nil, errors.New("export: no articles")
 	}
 	if o.Web == nil {
@@ -150,7 +156,7 @@ func plan(o Options) (*writer, error) {
 		return nil, err
 	}
 	st, err := site.Build(site.Config{
-		Articles: o.Articles, Web: o.Web, Version: o.Version,
+		Archive: o.Archive, Web: o.Web, Version: o.Version,
 		Origin: o.Origin, Base: o.Base, FrameAncestors: o.FrameAncestors,
 	})
 	if err != nil {

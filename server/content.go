@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/site"
 )
 
 // SetArticles replaces the content the server serves with articles (in
@@ -22,21 +23,27 @@ func (s *Server) setArticles(articles []content.Article) (changed bool, err erro
 	if len(articles) == 0 {
 		return false, errors.New("server: no articles to serve")
 	}
+	return s.replace(func(prev *site.Site) (*site.Site, error) { return prev.WithArticles(articles) })
+}
+
+// replace serves the site next makes of the one served now, reporting
+// whether any page changed.
+func (s *Server) replace(next func(*site.Site) (*site.Site, error)) (changed bool, err error) {
 	s.setMu.Lock()
 	defer s.setMu.Unlock()
 	prev := s.site.Load()
-	next, err := prev.WithArticles(articles)
+	st, err := next(prev)
 	if err != nil {
 		return false, fmt.Errorf("server: %w", err)
 	}
 	// The pages an edit changed are rendered now, so that one that
 	// cannot be is reported to the editor and the server keeps what it
 	// served; the rest are rendered when asked for.
-	for _, o := range next.Edited() {
+	for _, o := range st.Edited(prev) {
 		if _, err := s.encoded(o); err != nil {
 			return false, fmt.Errorf("server: %w", err)
 		}
 	}
-	s.site.Store(next)
-	return next.Changed(prev), nil
+	s.site.Store(st)
+	return st.Changed(prev), nil
 }

@@ -81,7 +81,12 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request, st *site.Si
 		http.Error(w, "oembed: not a page of this Gloss server", http.StatusNotFound)
 		return
 	}
-	body, err := site.OEmbedJSON(origin, st.Base(), *o.Article, limits[0], limits[1])
+	a, err := st.Article(o)
+	if err != nil {
+		http.Error(w, "oembed: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	body, err := site.OEmbedJSON(origin, st.Base(), a, limits[0], limits[1])
 	if err != nil {
 		http.Error(w, "oembed: "+err.Error(), http.StatusInternalServerError)
 		return

@@ -33,6 +33,7 @@ type Server struct {
 // first asked for, so start-up does not grow with the archive.
 func New(cfg Config) (*Server, error) {
 	st, err := site.Build(site.Config{
+		Archive:        cfg.Archive,
 		Articles:       cfg.Articles,
 		Web:            cfg.Web,
 		Version:        cfg.Version,

@@ -51,8 +51,8 @@ func newBuild(cfg Config) (*build, error) {
 		return nil, err
 	}
 	lang := "en"
-	if len(cfg.Articles) > 0 && cfg.Articles[0].Lang != "" {
-		lang = cfg.Articles[0].Lang
+	if es := cfg.Archive.Entries(); len(es) > 0 && es[0].Lang != "" {
+		lang = es[0].Lang
 	}
 	b.goapp, err = goapp.New(goapp.Build{Version: b.version, Resources: b.res, Info: goapp.Info(Info), Loading: i18n.For(lang).Loading})
 	if err != nil {
@@ -138,11 +138,15 @@ func (b *build) webOutputs(wasm []byte) error {
 	return nil
 }
 
-// demoOutput is the demo publisher page, embedding article a, the
+// demoOutput is the demo publisher page, embedding article slug, the
 // newest. Without an origin its snippet's URLs are relative: the page is
 // on the site itself.
-func (b *build) demoOutput(a *content.Article) (*Output, error) {
-	page, policy, err := DemoPage(b.origin, b.base, *a)
+func (b *build) demoOutput(archive content.Archive, slug string) (*Output, error) {
+	a, err := read(archive, slug)
+	if err != nil {
+		return nil, fmt.Errorf("site: demo page: %w", err)
+	}
+	page, policy, err := DemoPage(b.origin, b.base, a)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}

@@ -1,83 +1,58 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"sync"
+	"fmt"
 
 	"github.com/gloss/gloss/content"
 )
 
-// entry is one article of a site, with the outputs made of it.
+// entry is one article of a site, as its archive lists it, with the
+// outputs made of it. The article's text is read when an output needs
+// it, and not kept: the site holds the archive's entries, not its text.
 type entry struct {
-	article content.Article
-	page    *Output
-
-	// same is the previous site's entry of this very article value,
-	// whose key is this one's.
-	same    *entry
-	keyOnce sync.Once
-	k       string
+	content.Entry
+	page *Output
 }
 
-// entry makes the entry of article a in the build; newest says it is
-// also the page at the base. An article that is the same value as prev's
-// (the content folder read it once, and an edit elsewhere left it alone)
-// keeps prev's key without hashing it again.
-func (b *build) entry(a content.Article, newest bool, prev *entry) *entry {
-	e := &entry{article: a}
-	if prev != nil && sameValue(prev.article, a) {
-		e.same = prev
+// entry makes the entry of e in the build.
+func (b *build) entry(e content.Entry, newest bool, archive content.Archive) *entry {
+	en := &entry{Entry: e}
+	en.page = &Output{
+		Paths: pagePaths(b.base, e.Slug, newest),
+		Kind:  KindPage,
+		Type:  TypeOf(".html"),
+		Cache: CacheRevalidate,
+		Slug:  e.Slug,
+		entry: en,
+		render: func() ([]byte, error) {
+			a, err := read(archive, e.Slug)
+			if err != nil {
+				return nil, err
+			}
+			return b.renderPage(&a, b.origin)
+		},
 	}
-	e.page = &Output{
-		Paths:   pagePaths(b.base, a.Slug, newest),
-		Kind:    KindPage,
-		Type:    TypeOf(".html"),
-		Cache:   CacheRevalidate,
-		Article: &e.article,
-		entry:   e,
-		render:  func() ([]byte, error) { return b.renderPage(&e.article, b.origin) },
+	return en
+}
+
+// read reads article slug from archive, with the error saying which.
+func read(archive content.Archive, slug string) (content.Article, error) {
+	a, _, err := archive.Article(slug)
+	if err != nil {
+		return content.Article{}, fmt.Errorf("article %s: %w", slug, err)
 	}
-	return e
+	return a, nil
 }
 
 // outputs are the outputs made of the entry's article: its page, and its
 // oEmbed document where the site has an origin and the embed script.
-func (e *entry) outputs(b *build) []*Output {
+func (e *entry) outputs(b *build, archive content.Archive) []*Output {
 	out := []*Output{e.page}
 	if b.embed && b.origin != "" {
-		out = append(out, b.oembedOutput(e))
+		out = append(out, b.oembedOutput(e, archive))
 	}
 	return out
 }
 
-// key names the article's content: a hash of all of it, made once, when
-// first asked for.
-func (e *entry) key() string {
-	if e.same != nil {
-		return e.same.key()
-	}
-	e.keyOnce.Do(func() {
-		j, err := json.Marshal(e.article)
-		if err != nil {
-			// content's types all marshal; a key that matches nothing
-			// only costs a rendering.
-			j = []byte(err.Error())
-		}
-		sum := sha256.Sum256(j)
-		e.k = hex.EncodeToString(sum[:12])
-	})
-	return e.k
-}
-
-// sameValue reports whether a and b are one article value, copied: the
-// same text and notes in the same memory. Content is never changed once
-// read, so the same memory is the same content; anything else is
-// compared by key.
-func sameValue(a, b content.Article) bool {
-	return a.Slug == b.Slug && a.Title == b.Title && a.Date == b.Date &&
-		len(a.Body) == len(b.Body) && len(a.Notes) == len(b.Notes) &&
-		(len(a.Body) == 0 || &a.Body[0] == &b.Body[0]) &&
-		(len(a.Notes) == 0 || &a.Notes[0] == &b.Notes[0])
-}
+// key names the article's content: its archive's version of it.
+func (e *entry) key() string { return e.Version }

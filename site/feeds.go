@@ -32,36 +32,60 @@ func (b *build) feedLinks() string {
 // feedOutputs are the Atom (RFC 4287) and JSON Feed 1.1 documents of the
 // newest articles, each entry's updated date moving when its cards' "since
 // publication" do.
-func (b *build) feedOutputs(entries []*entry) []*Output {
+func (b *build) feedOutputs(entries []*entry, archive content.Archive) []*Output {
 	if b.origin == "" {
 		return nil
 	}
 	newest := entries[:min(len(entries), FeedSize)]
+	// The feeds read their articles when they are asked for, and keep
+	// none.
+	articles := func() ([]content.Article, error) {
+		as := make([]content.Article, len(newest))
+		for i, e := range newest {
+			a, err := read(archive, e.Slug)
+			if err != nil {
+				return nil, fmt.Errorf("feed: %w", err)
+			}
+			as[i] = a
+		}
+		return as, nil
+	}
 	atom := &Output{Paths: []string{b.base + atomFeed}, Kind: KindFeed, Type: "application/atom+xml", Cache: CacheRevalidate,
-		render: func() ([]byte, error) { return b.atom(newest), nil }}
+		render: func() ([]byte, error) {
+			as, err := articles()
+			if err != nil {
+				return nil, err
+			}
+			return b.atom(as), nil
+		}}
 	js := &Output{Paths: []string{b.base + jsonFeed}, Kind: KindFeed, Type: "application/feed+json", Cache: CacheRevalidate,
-		render: func() ([]byte, error) { return b.jsonFeed(newest) }}
+		render: func() ([]byte, error) {
+			as, err := articles()
+			if err != nil {
+				return nil, err
+			}
+			return b.jsonFeed(as)
+		}}
 	key := listKey(newest)
 	atom.key, js.key = "atom-"+key, "json-"+key
 	return []*Output{atom, js}
 }
 
-// listKey names a list of articles by what the feeds and sitemaps show of
-// them: without hashing their text.
+// listKey names a list of articles by their slugs and versions: what is
+// made of the list changes with them.
 func listKey(entries []*entry) string {
 	var b strings.Builder
 	for _, e := range entries {
-		a := &e.article
-		fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\x00%s\n", a.Slug, a.Title, a.Description, a.Date.ISO(), modified(a).ISO())
+		b.WriteString(e.Slug + "\x00" + e.Version + "\n")
 	}
 	return hash16([]byte(b.String()))
 }
 
-func (b *build) atom(entries []*entry) []byte {
+func (b *build) atom(articles []content.Article) []byte {
 	var x strings.Builder
 	updated := content.Date{}
-	for _, e := range entries {
-		if m := modified(&e.article); updated.Before(m) {
+	for i := range articles {
+		if m := modified(&articles[i]); updated.Before(m) {
 			updated = m
 		}
 	}
@@ -75,8 +99,8 @@ func (b *build) atom(entries []*entry) []byte {
 	x.WriteString(`<link href="` + escape.XML(home) + `" rel="alternate" type="text/html"/>` + "\n")
 	x.WriteString("<updated>" + timestamp(updated) + "</updated>\n")
 	x.WriteString("<author><name>" + escape.XML(Info.Name) + "</name></author>\n")
-	for _, e := range entries {
-		a := &e.article
+	for i := range articles {
+		a := &articles[i]
 		url := ArticleURL(b.origin, b.base, a.Slug)
 		x.WriteString("<entry>\n")
 		x.WriteString("<title>" + escape.XML(a.Title) + "</title>\n")
@@ -91,7 +115,7 @@ func (b *build) atom(entries []*entry) []byte {
 	return []byte(x.String())
 }
 
-func (b *build) jsonFeed(entries []*entry) ([]byte, error) {
+func (b *build) jsonFeed(articles []content.Article) ([]byte, error) {
 	type item struct {
 		ID            string `json:"id"`
 		URL           string `json:"url"`
@@ -119,8 +143,8 @@ func (b *build) jsonFeed(entries []*entry) ([]byte, error) {
 		Authors:     []map[string]string{{"name": Info.Name}},
 		Items:       []item{},
 	}
-	for _, e := range entries {
-		a := &e.article
+	for i := range articles {
+		a := &articles[i]
 		url := ArticleURL(b.origin, b.base, a.Slug)
 		feed.Items = append(feed.Items, item{
 			ID: url, URL: url, Title: a.Title, Summary: a.Description, ContentText: a.Description,

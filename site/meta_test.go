@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 )
 
@@ -149,7 +150,7 @@ func TestASitemapIndexPastItsSize(t *testing.T) {
 	for i := range SitemapSize + 2 {
 		a := seed
 		a.Slug = "a" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
-		es = append(es, &entry{article: a})
+		es = append(es, &entry{Entry: content.EntryOf(a, "v")})
 	}
 	b := &build{cfg: Config{}, base: "/", origin: "https://gloss.example"}
 	outs := b.sitemapOutputs(es, nil)

@@ -3,8 +3,6 @@ package site
 import (
 	"mime"
 	"path"
-
-	"github.com/gloss/gloss/content"
 )
 
 // Kind says what an output is, for what only some outputs get: a page's
@@ -52,8 +50,9 @@ type Output struct {
 	// Compressed are copies of the body made at build time, by coding
 	// ("br", "gzip"): the wasm's.
 	Compressed map[string][]byte
-	// Article is the article a page or an oEmbed document is of.
-	Article *content.Article
+	// Slug names the article a page or an oEmbed document is of
+	// (Site.Article reads it); "" for other outputs.
+	Slug string
 
 	// entry is the article's place in the site, which keys its page.
 	entry *entry

@@ -77,26 +77,40 @@ func (s *Site) PageFor(o *Output, origin string) ([]byte, error) {
 	case s.build.origin != "" || origin == "":
 		return o.Body()
 	case o.Kind == KindPage:
-		return s.build.renderPage(o.Article, origin)
+		a, err := s.Article(o)
+		if err != nil {
+			return nil, err
+		}
+		return s.build.renderPage(&a, origin)
 	case o.Kind == KindDemo:
-		page, _, err := DemoPage(origin, s.build.base, s.entries[0].article)
+		a, err := read(s.archive, s.entries[0].Slug)
+		if err != nil {
+			return nil, err
+		}
+		page, _, err := DemoPage(origin, s.build.base, a)
 		return page, err
 	}
 	return o.Body()
 }
 
 // oembedOutput is the static oEmbed document of e's article.
-func (b *build) oembedOutput(e *entry) *Output {
-	href := FileHref(b.origin, b.base, e.article.Slug)
+func (b *build) oembedOutput(e *entry, archive content.Archive) *Output {
+	href := FileHref(b.origin, b.base, e.Slug)
 	o := &Output{
 		Paths:   []string{href[len(b.origin):]},
 		Kind:    KindOEmbed,
 		Type:    "application/json",
 		Cache:   CacheRevalidate,
 		Headers: []Header{{"Access-Control-Allow-Origin", "*"}},
-		Article: &e.article,
+		Slug:    e.Slug,
 		entry:   e,
-		render:  func() ([]byte, error) { return OEmbedJSON(b.origin, b.base, e.article, 0, 0) },
+		render: func() ([]byte, error) {
+			a, err := read(archive, e.Slug)
+			if err != nil {
+				return nil, err
+			}
+			return OEmbedJSON(b.origin, b.base, a, 0, 0)
+		},
 	}
 	return o
 }

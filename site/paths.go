@@ -22,7 +22,7 @@ func pagePaths(base, slug string, newest bool) []string {
 // PagePaths lists the distinct pages of articles at a host's root,
 // without the trailing slash copies: "/" and then each article's own
 // path.
-func PagePaths(articles []content.Article) []string {
+func PagePaths(articles []content.Entry) []string {
 	var ps []string
 	for i, a := range articles {
 		if i == 0 {

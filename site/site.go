@@ -14,8 +14,12 @@ import (
 
 // Config says what site to build.
 type Config struct {
-	// Articles are the site's articles in site order, the newest first:
-	// it is also the page at the base.
+	// Archive holds the site's articles, listed in site order (the
+	// newest first, which is also the page at the base) and read when a
+	// page needs one.
+	Archive content.Archive
+	// Articles, when there is no Archive, are the articles in site
+	// order, already read (Memory).
 	Articles []content.Article
 	// Web holds the static assets (styles, scripts, icons) and the built
 	// app.wasm with its .br and .gz copies.
@@ -51,7 +55,8 @@ const PreviewScript = "/_gloss/preview.js"
 // headers. The server looks outputs up; the export writes them. A site
 // never changes: WithArticles makes the next one.
 type Site struct {
-	build *build
+	build   *build
+	archive content.Archive
 	// entries are the articles in site order.
 	entries []*entry
 	// paths are every output by each of its paths.
@@ -65,11 +70,14 @@ type Site struct {
 // broken build fails here and not in a reader's browser; the others are
 // rendered when asked for.
 func Build(cfg Config) (*Site, error) {
+	if cfg.Archive == nil {
+		cfg.Archive = Memory(cfg.Articles)
+	}
 	b, err := newBuild(cfg)
 	if err != nil {
 		return nil, err
 	}
-	s, err := b.site(cfg.Articles, nil)
+	s, err := b.site(cfg.Archive)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +87,22 @@ func Build(cfg Config) (*Site, error) {
 	return s, nil
 }
 
-// WithArticles is the site with articles in place of its own, sharing
-// everything else: no asset is read again, and an article that did not
-// change keeps its key, so what was made of it stays good.
+// WithArticles is the site with articles in place of its own archive,
+// sharing everything else: no asset is read again, and an article that
+// did not change keeps its key, so what was made of it stays good.
 func (s *Site) WithArticles(articles []content.Article) (*Site, error) {
-	return s.build.site(articles, s)
+	return s.build.site(Memory(articles))
+}
+
+// Refresh is the site as its archive is now: after an edit, its entries
+// listed again (an archive lists an edited article with a new version).
+func (s *Site) Refresh() (*Site, error) {
+	return s.build.site(s.archive)
+}
+
+// Article reads the article a page or an oEmbed document is of.
+func (s *Site) Article(o *Output) (content.Article, error) {
+	return read(s.archive, o.Slug)
 }
 
 // Lookup finds the output served at URL path p.
@@ -113,13 +132,14 @@ func (s *Site) Paths() []string {
 	return ps
 }
 
-// Articles are the site's articles, in site order.
-func (s *Site) Articles() []content.Article {
-	as := make([]content.Article, len(s.entries))
+// Entries are the site's articles as its archive lists them, in site
+// order.
+func (s *Site) Entries() []content.Entry {
+	es := make([]content.Entry, len(s.entries))
 	for i, e := range s.entries {
-		as[i] = e.article
+		es[i] = e.Entry
 	}
-	return as
+	return es
 }
 
 // Changed reports whether a page of s differs from prev's: an article
@@ -129,23 +149,23 @@ func (s *Site) Changed(prev *Site) bool {
 		return true
 	}
 	for i, e := range s.entries {
-		p := prev.entries[i]
-		if e.same == p || e.same != nil && e.same == p.same {
-			continue
-		}
-		if e.article.Slug != p.article.Slug || e.key() != p.key() {
+		if p := prev.entries[i]; e.Slug != p.Slug || e.key() != p.key() {
 			return true
 		}
 	}
 	return false
 }
 
-// Edited are the pages of articles that are not the same values as in
-// the site WithArticles made this one from: those an edit touched.
-func (s *Site) Edited() []*Output {
+// Edited are the pages of s whose articles are new or changed since
+// prev: those an edit touched.
+func (s *Site) Edited(prev *Site) []*Output {
+	old := make(map[string]string, len(prev.entries))
+	for _, e := range prev.entries {
+		old[e.Slug] = e.key()
+	}
 	var out []*Output
 	for _, e := range s.entries {
-		if e.same == nil {
+		if k, ok := old[e.Slug]; !ok || k != e.key() {
 			out = append(out, e.page)
 		}
 	}
@@ -171,19 +191,14 @@ func (s *Site) Ancestors() string { return s.build.ancestors }
 // Wasm is the wasm's output.
 func (s *Site) Wasm() *Output { return s.build.wasm }
 
-// site makes the site of articles on this build, keeping the keys of
-// prev's articles that did not change.
-func (b *build) site(articles []content.Article, prev *Site) (*Site, error) {
-	if len(articles) == 0 {
+// site makes the site of archive's articles, as it lists them now, on
+// this build.
+func (b *build) site(archive content.Archive) (*Site, error) {
+	entries := archive.Entries()
+	if len(entries) == 0 {
 		return nil, errors.New("site: no articles")
 	}
-	s := &Site{build: b, paths: make(map[string]*Output, len(b.outputs)+3*len(articles))}
-	old := make(map[string]*entry)
-	if prev != nil {
-		for _, e := range prev.entries {
-			old[e.article.Slug] = e
-		}
-	}
+	s := &Site{build: b, archive: archive, paths: make(map[string]*Output, len(b.outputs)+3*len(entries))}
 	add := func(o *Output) error {
 		for _, p := range o.Paths {
 			if _, dup := s.paths[p]; dup {
@@ -199,17 +214,17 @@ func (b *build) site(articles []content.Article, prev *Site) (*Site, error) {
 			return nil, err
 		}
 	}
-	s.entries = make([]*entry, len(articles))
-	for i, a := range articles {
-		e := b.entry(a, i == 0, old[a.Slug])
+	s.entries = make([]*entry, len(entries))
+	for i, ce := range entries {
+		e := b.entry(ce, i == 0, archive)
 		s.entries[i] = e
-		for _, o := range e.outputs(b) {
+		for _, o := range e.outputs(b, archive) {
 			if err := add(o); err != nil {
-				return nil, fmt.Errorf("%w (article %s)", err, a.Slug)
+				return nil, fmt.Errorf("%w (article %s)", err, ce.Slug)
 			}
 		}
 	}
-	for _, o := range b.feedOutputs(s.entries) {
+	for _, o := range b.feedOutputs(s.entries, archive) {
 		if err := add(o); err != nil {
 			return nil, err
 		}
@@ -220,7 +235,7 @@ func (b *build) site(articles []content.Article, prev *Site) (*Site, error) {
 		}
 	}
 	if b.embed {
-		demo, err := b.demoOutput(&s.entries[0].article)
+		demo, err := b.demoOutput(archive, entries[0].Slug)
 		if err != nil {
 			return nil, err
 		}

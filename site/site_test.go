@@ -86,8 +86,8 @@ func TestTheSiteHasEveryOutput(t *testing.T) {
 		t.Errorf("%d paths over the outputs, %d in the site: a path is served by two", n, len(s.Paths()))
 	}
 	root, _ := s.Lookup("/news/")
-	if root.Article.Slug != as[0].Slug {
-		t.Errorf("the base shows %s, want the newest, %s", root.Article.Slug, as[0].Slug)
+	if root.Slug != as[0].Slug {
+		t.Errorf("the base shows %s, want the newest, %s", root.Slug, as[0].Slug)
 	}
 }
 
@@ -129,8 +129,8 @@ func TestPagesAreMadeWhenAskedForAndKeptAcrossEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if next.Changed(s) || len(next.Edited()) != 0 {
-		t.Errorf("the same articles again: changed %v, %d edited", next.Changed(s), len(next.Edited()))
+	if next.Changed(s) || len(next.Edited(s)) != 0 {
+		t.Errorf("the same articles again: changed %v, %d edited", next.Changed(s), len(next.Edited(s)))
 	}
 	edited := append([]content.Article(nil), as...)
 	edited[2].Title += " (updated)"
@@ -138,8 +138,8 @@ func TestPagesAreMadeWhenAskedForAndKeptAcrossEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !after.Changed(next) || len(after.Edited()) != 1 || after.Edited()[0].Article.Slug != as[2].Slug {
-		t.Errorf("one article edited: changed %v, edited %d", after.Changed(next), len(after.Edited()))
+	if ed := after.Edited(next); !after.Changed(next) || len(ed) != 1 || ed[0].Slug != as[2].Slug {
+		t.Errorf("one article edited: changed %v, edited %d", after.Changed(next), len(ed))
 	}
 	before, _ := next.Lookup("/a/" + as[2].Slug)
 	now, _ := after.Lookup("/a/" + as[2].Slug)
@@ -162,6 +162,27 @@ func TestPagesAreMadeWhenAskedForAndKeptAcrossEdits(t *testing.T) {
 	if c, _ := again.Lookup("/a/" + as[1].Slug); c.Key() != b1.Key() || again.Changed(s) {
 		t.Error("the same content, read again, is taken for an edit")
 	}
+	// A page is read from the archive when it is asked for: one the
+	// archive no longer holds fails then, naming it.
+	gone := &lost{Archive: Memory(as), slug: as[3].Slug}
+	st := buildSite(t, Config{Archive: gone})
+	o, _ := st.Lookup("/a/" + as[3].Slug)
+	if _, err := o.Body(); err == nil || !strings.Contains(err.Error(), as[3].Slug) {
+		t.Errorf("a page whose article cannot be read: %v", err)
+	}
+}
+
+// lost is an archive that lists an article it cannot read.
+type lost struct {
+	content.Archive
+	slug string
+}
+
+func (l *lost) Article(slug string) (content.Article, content.Entry, error) {
+	if slug == l.slug {
+		return content.Article{}, content.Entry{}, content.ErrNotFound
+	}
+	return l.Archive.Article(slug)
 }
 
 // What the operator configures is checked when the site is built.

@@ -12,8 +12,9 @@ import (
 // it, sitemap.xml is an index of sitemaps of that size.
 const SitemapSize = 50000
 
-// sitemapOutputs are sitemap.xml (every article's page, with when it
-// last changed for a reader), the news sitemap (articles of the last two
+// sitemapOutputs are sitemap.xml (every article's page, with its date:
+// the archive lists articles without reading their cards, so a card's
+// later "since publication" does not move it), the news sitemap (articles of the last two
 // days, as search engines' news indexes want), and robots.txt naming
 // them. Sitemaps need absolute URLs: without an origin there are none,
 // and robots.txt is web/'s as it is.
@@ -57,9 +58,9 @@ func (b *build) sitemap(p string, entries []*entry, key string) *Output {
 			x.Grow(len(entries) * 120)
 			x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 			for _, e := range entries {
-				x.WriteString("<url><loc>" + escape.XML(ArticleURL(b.origin, b.base, e.article.Slug)) + "</loc>")
-				if m := modified(&e.article); !m.IsZero() {
-					x.WriteString("<lastmod>" + m.ISO() + "</lastmod>")
+				x.WriteString("<url><loc>" + escape.XML(ArticleURL(b.origin, b.base, e.Slug)) + "</loc>")
+				if !e.Date.IsZero() {
+					x.WriteString("<lastmod>" + e.Date.ISO() + "</lastmod>")
 				}
 				x.WriteString("</url>\n")
 			}
@@ -77,7 +78,7 @@ func (b *build) newsSitemap(entries []*entry) *Output {
 	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">` + "\n")
 	for _, e := range entries {
-		a := &e.article
+		a := &e.Entry
 		if a.Date.ISO() < since {
 			break // site order is the newest first
 		}
