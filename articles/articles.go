@@ -25,6 +25,11 @@ func FS() fs.FS { return files }
 // Load parses the shipped articles, in site order (the newest first).
 func Load() ([]content.Article, error) { return parse.Tree(files, ".") }
 
+// Archive indexes the shipped articles by their front matter, each
+// article parsed when asked for (see content.Archive): a server that
+// takes it does no article's text at start.
+func Archive() (*parse.Archive, error) { return parse.OpenArchive(files, ".") }
+
 // All is Load for tests and tools, which treat a broken shipped article
 // as the broken build it is; the test of this package reports its
 // problems as file:line.

@@ -1,8 +1,12 @@
-// Package watch follows a content folder for the live preview of `gloss
-// serve -content`: it reads every article in the folder, then, whenever a
-// file changes, reads again only the article the change is in. An article
-// whose files stop parsing keeps its last good version, so the preview
-// keeps showing it while the editor's problem is reported.
+// Package watch follows a content folder for `gloss serve -content`: it
+// reads the folder's articles, then, whenever a file changes, reads again
+// only the article the change is in. An article whose files stop parsing
+// keeps its last good version, so the preview keeps showing it while the
+// editor's problem is reported.
+//
+// Folder holds every article parsed; Archive holds only each article's
+// Entry and reads an article when asked for it, so that its start and its
+// memory do not grow with the text of the archive.
 package watch
 
 import (
@@ -11,45 +15,51 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
-	"github.com/fsnotify/fsnotify"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/content/parse"
 )
 
-// Folder is a content folder: one subfolder per article.
+// Folder is a content folder, one subfolder per article, every article
+// parsed.
 type Folder struct {
 	dir string
 
-	mu   sync.Mutex
-	good map[string]content.Article // by subfolder name: the last good version
-	bad  map[string]error           // by subfolder name: its problems now
+	mu    sync.Mutex
+	good  map[string]content.Article // by subfolder name: the last good version
+	bad   map[string]error           // by subfolder name: its problems now
+	order order                      // the good articles' entries, in site order
 }
 
-// Open reads every article of dir. It fails only when dir cannot be read;
-// articles with problems are left out and reported by State.
+// Open reads every article of dir, on every core. It fails only when dir
+// cannot be read; articles with problems are left out and reported by
+// State.
 func Open(dir string) (*Folder, error) {
-	if _, err := os.ReadDir(dir); err != nil {
-		return nil, fmt.Errorf("content folder: %w", err)
-	}
-	f := &Folder{dir: dir, good: make(map[string]content.Article), bad: make(map[string]error)}
-	names, err := f.subfolders()
+	names, err := subfolders(dir)
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range names {
-		f.read(n)
+	f := &Folder{dir: dir, good: make(map[string]content.Article), bad: make(map[string]error)}
+	read := make([]readResult, len(names))
+	each(len(names), func(i int) { read[i] = readArticle(dir, names[i]) })
+	var entries []content.Entry
+	for i, r := range read {
+		f.apply(names[i], r)
+		if a, ok := f.good[names[i]]; ok {
+			entries = append(entries, content.EntryOf(a, ""))
+		}
 	}
+	f.order = newOrder(entries)
 	return f, nil
 }
 
 // subfolders lists the folders of dir that hold an article, or should.
-func (f *Folder) subfolders() ([]string, error) {
-	entries, err := os.ReadDir(f.dir)
+func subfolders(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("content folder: %w", err)
 	}
@@ -62,27 +72,63 @@ func (f *Folder) subfolders() ([]string, error) {
 	return names, nil
 }
 
-// read parses the article in subfolder name, keeping its last good
-// version on a problem and forgetting it when the folder is gone.
-func (f *Folder) read(name string) {
-	path := filepath.Join(f.dir, name)
-	f.mu.Lock()
-	defer f.mu.Unlock()
+// readResult is what reading one subfolder found: the article, its
+// problems, or that the folder is gone.
+type readResult struct {
+	article content.Article
+	err     error
+	gone    bool
+}
+
+// readArticle parses the article in subfolder name of dir.
+func readArticle(dir, name string) readResult {
+	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		delete(f.good, name)
-		delete(f.bad, name)
-		return
+		return readResult{gone: true}
 	}
 	as, err := parse.Load([]string{path})
 	switch {
 	case err != nil:
-		f.bad[name] = err
+		return readResult{err: err}
 	case len(as) != 1:
-		f.bad[name] = fmt.Errorf("%s: no article.md", path)
+		return readResult{err: fmt.Errorf("%s: no article.md", path)}
+	}
+	return readResult{article: as[0]}
+}
+
+// apply records what reading subfolder name found, keeping its last good
+// version on a problem and forgetting it when the folder is gone. It
+// leaves the order to its caller. f.mu is held, or f not yet shared.
+func (f *Folder) apply(name string, r readResult) {
+	switch {
+	case r.gone:
+		delete(f.good, name)
+		delete(f.bad, name)
+	case r.err != nil:
+		f.bad[name] = r.err
 	default:
-		f.good[name] = as[0]
+		f.good[name] = r.article
 		delete(f.bad, name)
 	}
+}
+
+// read parses the article in subfolder name again, and moves its entry
+// in the order: one article's work, whatever the size of the folder.
+func (f *Folder) read(name string) {
+	r := readArticle(f.dir, name)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var old, now *content.Entry
+	if a, ok := f.good[name]; ok {
+		e := content.EntryOf(a, "")
+		old = &e
+	}
+	f.apply(name, r)
+	if a, ok := f.good[name]; ok {
+		e := content.EntryOf(a, "")
+		now = &e
+	}
+	f.order = f.order.replace(old, now)
 }
 
 // State is the content to serve, in site order (each article's last good
@@ -90,85 +136,53 @@ func (f *Folder) read(name string) {
 func (f *Folder) State() ([]content.Article, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	articles := make([]content.Article, 0, len(f.good))
-	for _, a := range f.good {
-		articles = append(articles, a)
+	articles := make([]content.Article, 0, len(f.order))
+	for _, e := range f.order {
+		articles = append(articles, f.good[e.Slug])
 	}
-	parse.SortArticles(articles)
-	names := make([]string, 0, len(f.bad))
-	for n := range f.bad {
+	return articles, joinProblems(f.bad)
+}
+
+// joinProblems joins the problems of each subfolder, by folder name.
+func joinProblems(bad map[string]error) error {
+	names := make([]string, 0, len(bad))
+	for n := range bad {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var errs []error
 	for _, n := range names {
-		errs = append(errs, f.bad[n])
+		errs = append(errs, bad[n])
 	}
-	return articles, errors.Join(errs...)
+	return errors.Join(errs...)
 }
-
-// settle is how long Watch waits after a change for the next one: an
-// editor's save is often several writes (a temporary file, a rename).
-const settle = 40 * time.Millisecond
 
 // Watch calls changed with the new State after every change to the
 // folder's files, until ctx ends.
 func (f *Folder) Watch(ctx context.Context, changed func([]content.Article, error)) error {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return fmt.Errorf("watch %s: %w", f.dir, err)
-	}
-	defer w.Close()
-	if err := addTree(w, f.dir); err != nil {
-		return err
-	}
-	dirty := make(map[string]bool) // subfolders to read again; "" = the folder list
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case err := <-w.Errors:
-			return fmt.Errorf("watch %s: %w", f.dir, err)
-		case ev := <-w.Events:
-			rel, err := filepath.Rel(f.dir, ev.Name)
-			if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-				continue
-			}
-			top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-			if strings.HasPrefix(top, ".") {
-				continue
-			}
-			dirty[top] = true
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					addTree(w, ev.Name)
-				}
-			}
-			timer.Reset(settle)
-		case <-timer.C:
-			for name := range dirty {
-				f.read(name)
-			}
-			clear(dirty)
-			changed(f.State())
+	return followTree(ctx, f.dir, func(names []string) {
+		for _, name := range names {
+			f.read(name)
 		}
-	}
+		changed(f.State())
+	})
 }
 
-// addTree watches dir and every folder under it (fsnotify watches one
-// folder at a time).
-func addTree(w *fsnotify.Watcher, dir string) error {
-	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if err := w.Add(p); err != nil {
-				return fmt.Errorf("watch %s: %w", p, err)
+// each calls do(i) for every i in [0, n) on every core, and returns when
+// all calls have.
+func each(n int, do func(i int)) {
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range work {
+				do(i)
 			}
-		}
-		return nil
-	})
+		})
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 }

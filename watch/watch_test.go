@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +130,36 @@ func TestArticlesComeAndGo(t *testing.T) {
 		}
 		if time.Now().After(deadline.Add(10 * time.Second)) {
 			t.Fatal("the removed article is still served")
+		}
+	}
+}
+
+// An edit that changes an article's date moves it in the site order (the
+// first article is the site's home), as the folder holds it in order
+// without sorting it again.
+func TestANewDateMovesTheArticle(t *testing.T) {
+	dir, f, ch := follow(t)
+	slugs := func(as []content.Article) string {
+		var s []string
+		for _, a := range as {
+			s = append(s, a.Slug)
+		}
+		return strings.Join(s, " ")
+	}
+	start, _ := f.State()
+	if got := slugs(start); got != "riverside-library rtl-sample" && got != "rtl-sample riverside-library" {
+		t.Fatalf("start: %s", got)
+	}
+	article := filepath.Join(dir, "riverside-library", "article.md")
+	good, _ := os.ReadFile(article)
+	for _, c := range []struct{ date, want string }{
+		{"1 January 2099", "riverside-library rtl-sample"},
+		{"1 January 1999", "rtl-sample riverside-library"},
+	} {
+		dated := regexp.MustCompile(`(?m)^date: .*$`).ReplaceAll(good, []byte("date: "+c.date))
+		os.WriteFile(article, dated, 0o644)
+		if u := next(t, ch); u.problem != nil || slugs(u.articles) != c.want {
+			t.Fatalf("dated %s: %s (%v), want %s", c.date, slugs(u.articles), u.problem, c.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/gloss/gloss/content/parse"
 )
@@ -39,6 +40,11 @@ a note file; the default is "articles".`)
 	if len(paths) == 0 {
 		paths = []string{"articles"}
 	}
+	// A check holds one article per core at a time, a few megabytes, and
+	// allocates about 0.7 MB per article it reads: with Go's default
+	// (100), collecting that garbage took about 30 % of its processor
+	// time at 2,000 articles; at 400 its memory stays near 50 MB.
+	debug.SetGCPercent(400)
 	articles, notes, err := parse.Check(paths)
 	if err != nil {
 		// errors.Join puts each problem on its own line.

@@ -10,15 +10,22 @@ package parse
 // It returns how many articles and notes it checked.
 func Check(paths []string) (articles, notes int, err error) {
 	targets, errs := collect(paths)
-	for _, t := range targets {
+	// Each article is read on its own core and dropped once counted: a
+	// check holds one article per core, never the archive.
+	found := make([]problems, len(targets))
+	counts := make([]int, len(targets))
+	parallel(len(targets), func(i int) {
+		t := targets[i]
 		a, err := t.read()
-		errs = append(errs, unwrap(err)...)
-		articles++
+		found[i], counts[i] = unwrap(err), len(a.Notes)
 		if t.notes != nil {
-			notes += len(t.notes)
-		} else {
-			notes += len(a.Notes)
+			counts[i] = len(t.notes)
 		}
+	})
+	for i := range targets {
+		errs = append(errs, found[i]...)
+		articles++
+		notes += counts[i]
 	}
 	return articles, notes, errs.err()
 }

@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -60,5 +63,39 @@ func TestCheckDot(t *testing.T) {
 	}
 	if got := errorLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got errors:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// TestCheckManyInOrder checks that an archive read on every core reports
+// its problems in file then line order, the same in every run, as a
+// read on one core did.
+func TestCheckManyInOrder(t *testing.T) {
+	root := t.TempDir()
+	var want []string
+	for i := range 40 {
+		dir := filepath.Join(root, fmt.Sprintf("story-%02d", i))
+		if err := os.MkdirAll(filepath.Join(dir, "notes"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		article := "---\ntitle: T\ndescription: D\ndate: 1 March 2024\nauthor: me\n---\nText.\n"
+		note := "---\ntitle: N\nkind: opinion\nsources:\n  - {title: S, publisher: P, url: https://example.org/}\n---\nBody.\n"
+		if err := os.WriteFile(filepath.Join(dir, "article.md"), []byte(article), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "notes", "n.md"), []byte(note), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want,
+			filepath.Join(dir, "article.md")+`:5: unknown field "author"`,
+			filepath.Join(dir, "notes", "n.md")+`:3: kind: "opinion" is not a kind; use context, contested, figure, correction`)
+	}
+	for run := range 3 {
+		articles, notes, err := Check([]string{root})
+		if got := errorLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("run %d: got errors:\n\t%s\nwant:\n\t%s", run, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+		}
+		if articles != 40 || notes != 0 {
+			t.Errorf("run %d: checked %d articles, %d notes; want 40, 0", run, articles, notes)
+		}
 	}
 }

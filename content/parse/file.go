@@ -36,7 +36,10 @@ func (f *file) errorf(line int, field, format string, args ...any) {
 	f.errs.add(f.path, line, msg)
 }
 
-var bom = []byte("\uFEFF")
+var (
+	bom  = []byte("\uFEFF")
+	crlf = []byte("\r\n")
+)
 
 // split reads data into a file. It reports a missing or unterminated front
 // matter and invalid UTF-8, and returns false when there is then no front
@@ -49,7 +52,10 @@ func split(path string, data []byte, errs *problems) (*file, bool) {
 	}
 	// Line numbers are counted in "\n", so Windows line ends become plain
 	// ones; a lone "\r" is kept as text.
-	data = bytes.ReplaceAll(bytes.TrimPrefix(data, bom), []byte("\r\n"), []byte("\n"))
+	data = bytes.TrimPrefix(data, bom)
+	if bytes.Contains(data, crlf) {
+		data = bytes.ReplaceAll(data, crlf, []byte("\n"))
+	}
 	first, _, found := bytes.Cut(data, []byte("\n"))
 	if !isDelimiter(first) {
 		f.errorf(1, "", `missing front matter: the file must start with a "---" line`)

@@ -35,14 +35,25 @@ func FuzzArticle(f *testing.F) {
 			fsys["a/notes/two.md"] = &fstest.MapFile{Data: note2}
 		}
 		a, err := Article(fsys, "a")
-		if err != nil {
+		// The index reads what the article reads of article.md: an
+		// article that parses has the entry its fields give.
+		entry, indexErr := IndexArticle(fsys, "a")
+		for _, err := range []error{err, indexErr} {
+			if err == nil {
+				continue
+			}
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 				var pe *Error
 				if !errors.As(e, &pe) || !strings.HasPrefix(pe.File, "a/") || pe.Line < 0 || pe.Msg == "" {
 					t.Errorf("bad error %#v", e)
 				}
 			}
+		}
+		if err != nil {
 			return
+		}
+		if indexErr != nil || entry != content.EntryOf(a, entry.Version) {
+			t.Errorf("the article parses but its entry is %+v, %v", entry, indexErr)
 		}
 		if err := validate(a); err != nil {
 			t.Errorf("Article returned no error but an invalid article: %v\n%#v", err, a)

@@ -19,14 +19,15 @@ import (
 // Two articles with one slug are an error: they would share a URL.
 func Load(paths []string) ([]content.Article, error) {
 	targets, errs := collect(paths)
+	for _, t := range targets {
+		// A single note still builds its whole article.
+		t.notes = nil
+	}
+	read := readTargets(targets)
 	var articles []content.Article
 	where := make(map[string]string)
-	for _, t := range targets {
-		if t.notes != nil {
-			// A single note still builds its whole article.
-			t.notes = nil
-		}
-		a, err := t.read()
+	for i, t := range targets {
+		a, err := read[i].article, read[i].err
 		errs = append(errs, unwrap(err)...)
 		if err != nil {
 			continue
@@ -44,6 +45,22 @@ func Load(paths []string) ([]content.Article, error) {
 	}
 	SortArticles(articles)
 	return articles, nil
+}
+
+// readResult is one target's article, or its problems.
+type readResult struct {
+	article content.Article
+	err     error
+}
+
+// readTargets reads the targets on every core, each result at its
+// target's index.
+func readTargets(targets []*target) []readResult {
+	out := make([]readResult, len(targets))
+	parallel(len(targets), func(i int) {
+		out[i].article, out[i].err = targets[i].read()
+	})
+	return out
 }
 
 // SortArticles puts articles in site order: newest first, then by slug.

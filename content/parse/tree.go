@@ -14,12 +14,15 @@ import (
 // together, in file then line order.
 func Tree(fsys fs.FS, root string) ([]content.Article, error) {
 	dirs, errs := articleDirs(fsys, root)
+	read := make([]readResult, len(dirs))
+	parallel(len(dirs), func(i int) {
+		read[i].article, read[i].err = Article(fsys, dirs[i])
+	})
 	var articles []content.Article
-	for _, dir := range dirs {
-		a, err := Article(fsys, dir)
-		errs = append(errs, unwrap(err)...)
-		if err == nil {
-			articles = append(articles, a)
+	for _, r := range read {
+		errs = append(errs, unwrap(r.err)...)
+		if r.err == nil {
+			articles = append(articles, r.article)
 		}
 	}
 	if err := errs.err(); err != nil {

@@ -65,3 +65,19 @@ func TestWithLastWord(t *testing.T) {
 		t.Errorf("a second edit gave\n%s", again)
 	}
 }
+
+func TestSpreadCoversTheArchive(t *testing.T) {
+	items := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	if got := spread(items, 5); !slices.Equal(got, []string{"a", "c", "e", "g", "i"}) {
+		t.Errorf("spread(10, 5) = %q", got)
+	}
+	if got := spread(items[:3], 5); !slices.Equal(got, items[:3]) {
+		t.Errorf("spread(3, 5) = %q, want all three", got)
+	}
+	if got := thousands(10000); got != "10,000" {
+		t.Errorf("thousands(10000) = %q", got)
+	}
+	if got := thousands(200); got != "200" {
+		t.Errorf("thousands(200) = %q", got)
+	}
+}

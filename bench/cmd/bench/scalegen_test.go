@@ -113,3 +113,35 @@ func TestGenArticlesFromTheSeed(t *testing.T) {
 		t.Errorf("%d distinct bodies among the seed and 3 copies, want 4", len(bodies))
 	}
 }
+
+// TestCachedArticlesAreReused checks that a second run reuses the folder
+// the first wrote, and that a change of the seed writes it again.
+func TestCachedArticlesAreReused(t *testing.T) {
+	seed := filepath.Join(t.TempDir(), "seed")
+	if err := os.CopyFS(seed, os.DirFS("../../../articles/ukraine-talks-2024")); err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	dir, slugs, err := CachedArticles(seed, cache, 3)
+	if err != nil || len(slugs) != 3 {
+		t.Fatalf("CachedArticles: %v, %d slugs", err, len(slugs))
+	}
+	mark := filepath.Join(dir, slugs[0], "article.md")
+	if err := os.WriteFile(mark, []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, _, err := CachedArticles(seed, cache, 3)
+	if b, _ := os.ReadFile(mark); err != nil || again != dir || string(b) != "kept" {
+		t.Fatalf("second run: %s, %v; the folder was not reused", again, err)
+	}
+	f, _ := os.OpenFile(filepath.Join(seed, "article.md"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\nOne more sentence.\n")
+	f.Close()
+	fresh, _, err := CachedArticles(seed, cache, 3)
+	if b, _ := os.ReadFile(filepath.Join(fresh, slugs[0], "article.md")); err != nil || string(b) == "kept" {
+		t.Fatalf("after a seed change: %v; the folder was not written again", err)
+	}
+	if old, _ := filepath.Glob(filepath.Join(cache, "3-*")); len(old) != 1 {
+		t.Errorf("%d folders of 3 articles kept, want 1", len(old))
+	}
+}

@@ -1,0 +1,47 @@
+package watch
+
+import (
+	"slices"
+
+	"github.com/gloss/gloss/content"
+)
+
+// order is a folder's articles in site order, as entries. An edit moves
+// one entry (a binary search, a copy of the slice) and never sorts the
+// archive again: at 10,000 articles a save must cost one article's work.
+// It is copied on every change, never changed in place, so a slice handed
+// out stays as it was.
+type order []content.Entry
+
+func compare(a, b content.Entry) int {
+	switch {
+	case a.Before(b):
+		return -1
+	case b.Before(a):
+		return 1
+	}
+	return 0
+}
+
+// newOrder sorts entries once, at start.
+func newOrder(entries []content.Entry) order {
+	o := slices.Clone(entries)
+	slices.SortFunc(o, compare)
+	return o
+}
+
+// replace returns the order with old (when not nil) taken out and e (when
+// not nil) put in its place in site order.
+func (o order) replace(old, e *content.Entry) order {
+	out := slices.Clone(o)
+	if old != nil {
+		if i, found := slices.BinarySearchFunc(out, *old, compare); found {
+			out = slices.Delete(out, i, i+1)
+		}
+	}
+	if e != nil {
+		i, _ := slices.BinarySearchFunc(out, *e, compare)
+		out = slices.Insert(out, i, *e)
+	}
+	return out
+}
