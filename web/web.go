@@ -15,8 +15,8 @@ import (
 //go:embed *
 var files embed.FS
 
-// FS is the assets, without this package's Go source. The server and
-// the export serve them under /web/ as internal/bundle.FS gives them: the
+// FS is the assets, without this package's Go source. The site (package
+// site) serves them under /web/ as internal/bundle.FS gives them: the
 // bundles in place of js/ and css/.
 func FS() fs.FS { return assets{files} }
 

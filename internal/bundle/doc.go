@@ -1,7 +1,8 @@
 // Package bundle builds the scripts and the style sheet Gloss serves from
-// their source modules in web/, once, when the site is built (the server's
-// start, the static export), with esbuild's Go API: nothing generated is
-// committed, and `gloss serve -web DIR` bundles DIR's own sources.
+// their source modules in web/, once, when the site is built (package
+// site, for the server's start and the static export alike), with
+// esbuild's Go API: nothing generated is committed, and
+// `gloss serve -web DIR` bundles DIR's own sources.
 //
 // The served files and their entries:
 //
