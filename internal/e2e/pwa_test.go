@@ -356,3 +356,40 @@ func TestTheWasmStartsWhenTheWorkerCannotInstall(t *testing.T) {
 		t.Error("a service worker controls the page although its install failed")
 	}
 }
+
+// A reader who goes offline the moment the service worker has taken
+// charge of a first visit still reads the page offline: the worker saves
+// the open pages before it claims them. Here the worker's own fetch of
+// the open page takes a second, as on a slow network; a worker that
+// claimed first left the reader the offline page for that second.
+func TestThePageIsThereOfflineAsSoonAsTheWorkerControlsIt(t *testing.T) {
+	var held atomic.Int32
+	s := startSite(t, func(s *site) {
+		s.wrap = func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
+					held.Add(1)
+					select {
+					case <-time.After(time.Second):
+					case <-r.Context().Done():
+						return
+					}
+				}
+				h.ServeHTTP(w, r)
+			})
+		}
+	})
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	s.Stop()
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!document.querySelector("h1")`, 10*time.Second)
+	text := eval[string](t, ctx, `document.body.innerText`)
+	if want := plain(seed.Body[0])[:40]; !strings.Contains(text, want) {
+		t.Errorf("offline right after the worker took control, the page read says:\n%.300s", text)
+	}
+	if held.Load() == 0 {
+		t.Error("control: the worker never fetched the open page, so the slow fetch tested nothing")
+	}
+}
