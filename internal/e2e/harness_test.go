@@ -3,15 +3,12 @@
 package e2e
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,8 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/internal/chrome"
 	"github.com/gloss/gloss/internal/e2e/catalog"
-	"github.com/gloss/gloss/internal/goapppatch"
-	"github.com/gloss/gloss/internal/wasmpack"
+	"github.com/gloss/gloss/internal/wasmbuild"
 	"github.com/gloss/gloss/server"
 )
 
@@ -73,9 +69,10 @@ func setup(m *testing.M) int {
 	return m.Run()
 }
 
-// buildWeb copies the static assets and builds the real wasm (it holds no article:
-// each page brings its own)
-// into dst, gzip-compressed too so the tests exercise Content-Encoding.
+// buildWeb copies the static assets into dst and builds the wasm there as
+// make does (internal/wasmbuild), gzip-compressed too so that the tests
+// exercise Content-Encoding. The wasm holds no article: each page brings
+// its own.
 func buildWeb(root, dst string) error {
 	if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, "web"))); err != nil {
 		return err
@@ -83,32 +80,9 @@ func buildWeb(root, dst string) error {
 	for _, f := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
 		os.Remove(filepath.Join(dst, f))
 	}
-	// With the wasm's go-app, as the Makefile builds it
-	// (internal/goapppatch).
-	work, err := goapppatch.Prepare(root, filepath.Join(filepath.Dir(dst), "wasm"))
-	if err != nil {
-		return err
-	}
-	wasm := filepath.Join(dst, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/gloss")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+work)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%v\n%s", err, out)
-	}
-	// As the Makefile builds it (internal/cmd/wasmpack).
-	if _, err := wasmpack.PackFile(wasm); err != nil {
-		return err
-	}
-	raw, err := os.ReadFile(wasm)
-	if err != nil {
-		return err
-	}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
-	zw.Write(raw)
-	zw.Close()
-	return os.WriteFile(wasm+".gz", gz.Bytes(), 0o644)
+	_, err := wasmbuild.Build{Root: root, Out: filepath.Join(dst, "app.wasm"),
+		Cache: filepath.Join(filepath.Dir(dst), "wasm"), Gzip: true}.Run(context.Background())
+	return err
 }
 
 func moduleRoot() (string, error) {

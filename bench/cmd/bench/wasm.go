@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/articles"
-	"github.com/gloss/gloss/internal/goapppatch"
 	"github.com/gloss/gloss/internal/invariant"
+	"github.com/gloss/gloss/internal/wasmbuild"
 	"github.com/gloss/gloss/internal/wasmpack"
 )
 
@@ -40,7 +40,7 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	floorSyms := filepath.Join(out, "floor-symbols.wasm")
 	// Both are built as the Makefile builds the served wasm: with the
 	// wasm's go-app (internal/goapppatch).
-	work, err := goapppatch.Prepare(b.root, filepath.Join(out, "wasm"))
+	work, err := wasmbuild.Workspace(b.root, filepath.Join(out, "wasm"))
 	if err != nil {
 		return err
 	}
@@ -189,12 +189,12 @@ func ServerPackages(widget, floor map[string]int) []string {
 	return out
 }
 
-func readSyms(path string) (*WasmSyms, error) {
+func readSyms(path string) (*wasmpack.Symbols, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	s, err := ParseWasmSyms(raw)
+	s, err := wasmpack.ReadSymbols(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -204,17 +204,7 @@ func readSyms(path string) (*WasmSyms, error) {
 func (b *Bench) goBuildWasm(ctx context.Context, flags []string, out, pkg string) error {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	args := append([]string{"build"}, flags...)
-	args = append(args, "-o", out, pkg)
-	cmd := exec.CommandContext(ctx, b.goTool, args...)
-	cmd.Dir = b.root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+b.goWork)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, msg)
-	}
-	// As the Makefile builds the served wasm (internal/cmd/wasmpack), so
-	// that the floor is built alike.
-	_, err := wasmpack.PackFile(out)
+	_, err := wasmbuild.Build{Root: b.root, Pkg: pkg, Out: out, Flags: flags, Work: b.goWork}.Run(ctx)
 	return err
 }
 
