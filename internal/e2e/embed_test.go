@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/server"
 )
@@ -104,38 +105,20 @@ func startPublisher(t *testing.T, page string) string {
 // waiting for it: Chromium runs it in its own process, as its own target.
 func frameOf(t *testing.T, ctx context.Context, prefix string) context.Context {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		infos, err := chromedp.Targets(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
-				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
-				t.Cleanup(cancel)
-				// The first run attaches, for as long as the context it is
-				// given lives: give it one without a time limit. (chromedp
-				// logs "no top-level frame" for such a target: harmless.)
-				if err := chromedp.Do(fctx); err != nil {
-					t.Fatal(err)
-				}
-				return fctx
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
+	fctx, cancel, err := browsertest.Frame(ctx, prefix, 20*time.Second)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("no iframe of %s appeared", prefix)
-	return nil
+	t.Cleanup(cancel)
+	return fctx
 }
 
 // frameWait is waitFor in a frame's context (fctx, from frameOf), and
-// says so when it fails. (chromedp's Poll would wait for a top-level
-// frame, which a cross-site iframe's target has none of.)
+// says so when it fails.
 func frameWait(t *testing.T, fctx context.Context, cond string, limit time.Duration) {
 	t.Helper()
-	if ok, last := poll(fctx, cond, limit); !ok {
-		t.Fatalf("waiting %v in the frame for %s: not true (last error: %v)", limit, cond, last)
+	if err := browsertest.Poll(fctx, cond, limit); err != nil {
+		t.Fatalf("in the frame: %v", err)
 	}
 }
 

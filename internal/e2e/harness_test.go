@@ -16,7 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/internal/wasmbuild"
 	"github.com/gloss/gloss/server"
@@ -43,7 +43,7 @@ func setup(m *testing.M) int {
 		return 1
 	}
 	env.root = root
-	env.chrome = chrome.Find()
+	env.chrome = browsertest.Find()
 	if env.chrome == "" {
 		fmt.Fprintln(os.Stderr, "e2e: the browser tests need Chromium and found none.\n"+
 			"  Install it with: apt-get install -y chromium   (or set GLOSS_CHROME to a Chrome binary)")
@@ -190,13 +190,11 @@ func (s *site) Stop() {
 // newBrowser starts a headless Chromium with a fresh profile for one test.
 func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	opts := append(chrome.Options(env.chrome, t.TempDir()), flags...)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", env.chrome, err)
+	ctx, stop, err := browsertest.Start(context.Background(), env.chrome, t.TempDir(), flags...)
+	if err != nil {
+		t.Fatal(err)
 	}
+	t.Cleanup(stop)
 	return ctx
 }
 
@@ -223,32 +221,13 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it is true. Errors while
-// polling (the page navigating, a context going away) count as "not yet".
+// waitFor polls a JavaScript condition in ctx (a page or a frame) until
+// it is true (browsertest.Poll).
 func waitFor(t *testing.T, ctx context.Context, cond string, limit time.Duration) {
 	t.Helper()
-	if ok, last := poll(ctx, cond, limit); !ok {
-		t.Fatalf("waiting %v for %s: not true (last error: %v)", limit, cond, last)
+	if err := browsertest.Poll(ctx, cond, limit); err != nil {
+		t.Fatal(err)
 	}
-}
-
-// poll evaluates cond in ctx (a page or a frame) every 50 ms until it is
-// true or limit has passed, and reports whether it came true, with the
-// last error of the polling.
-func poll(ctx context.Context, cond string, limit time.Duration) (bool, error) {
-	deadline := time.Now().Add(limit)
-	var last error
-	for time.Now().Before(deadline) {
-		c, cancel := context.WithTimeout(ctx, 5*time.Second)
-		ok, err := chromedp.Run(c, chromedp.Evaluate[bool]("!!("+cond+")"))
-		cancel()
-		if err == nil && ok {
-			return true, nil
-		}
-		last = err
-		time.Sleep(50 * time.Millisecond)
-	}
-	return false, last
 }
 
 // wasmRunning is true once go-app has started: app.js removes the loader
@@ -281,7 +260,7 @@ func visit(t *testing.T, ctx context.Context, url string) {
 // does not, the failure says where its start stood.
 func waitWasm(t *testing.T, ctx context.Context, limit time.Duration) {
 	t.Helper()
-	if ok, _ := poll(ctx, wasmRunning, limit); !ok {
+	if err := browsertest.Poll(ctx, wasmRunning, limit); err != nil {
 		t.Fatalf("the wasm did not run within %v: %s", limit, eval[string](t, ctx, wasmState))
 	}
 }

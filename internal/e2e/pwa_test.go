@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"os"
@@ -13,12 +12,11 @@ import (
 
 	glosssite "github.com/gloss/gloss/site"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/internal/fixtures"
 	"github.com/gloss/gloss/server"
@@ -248,15 +246,6 @@ func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
 	wasmRuns(t, ctx)
 }
 
-// addScriptOnLoad runs src in every document the tab loads, before the
-// page's own scripts.
-func addScriptOnLoad(src string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-		return err
-	})
-}
-
 // The wasm carries no article: the pages it renders bring their own. A
 // sentence of a test-only article, served here, is nowhere in it.
 func TestWasmHoldsNoArticleText(t *testing.T) {
@@ -313,7 +302,7 @@ func TestFirstVisitStartsTheWasmOnceTheWorkerHasInstalled(t *testing.T) {
 		}
 	})
 	ctx := newBrowser(t)
-	do(t, ctx, addScriptOnLoad(wasmPostedWhileControlled), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.OnNewDocument(wasmPostedWhileControlled), chromedp.Navigate(s.URL+"/"))
 	// The interaction comes as soon as the script listens, before the
 	// page has loaded and app.js has registered the worker.
 	waitFor(t, ctx, `typeof window.glossCompileWasm === "function"`, 20*time.Second)
