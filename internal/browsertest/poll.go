@@ -24,14 +24,15 @@ func Eval[T any](ctx context.Context, limit time.Duration, expr string) (T, erro
 // Poll evaluates the JavaScript condition cond in ctx (a page or a
 // frame: chromedp's own Poll needs a top-level frame, which a cross-site
 // iframe's target has none of) every 50 ms until it is true, limit has
-// passed or ctx ends. Errors while polling (a navigation, a context going
+// passed or ctx ends. A condition that is a promise counts by the value
+// it settles to. Errors while polling (a navigation, a context going
 // away) count as "not yet"; the error returned says what was awaited and
 // the last of them.
 func Poll(ctx context.Context, cond string, limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	var last error
 	for {
-		ok, err := Eval[bool](ctx, 5*time.Second, "!!("+cond+")")
+		ok, err := Eval[bool](ctx, 5*time.Second, "(async () => !!(await ("+cond+")))()")
 		if err == nil && ok {
 			return nil
 		}

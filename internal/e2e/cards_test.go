@@ -203,7 +203,7 @@ func TestHideHighlightsIsRemembered(t *testing.T) {
 	// A click on a hidden highlight opens nothing.
 	first := anchored(seed)[0]
 	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(first.ID))))
-	time.Sleep(300 * time.Millisecond)
+	eval[bool](t, ctx, framesDrawn)
 	if eval[bool](t, ctx, openCard(first.ID)) {
 		t.Error("a hidden highlight still opens its card")
 	}

@@ -245,8 +245,9 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	// or denied: it must not matter) and the frame fits its content.
 	fctx := frameOf(t, ctx, s.URL)
 	frameWait(t, fctx, `document.documentElement.classList.contains("gloss-embed") && document.readyState === "complete"`, 10*time.Second)
-	// A facade until the reader uses it: loaded, in view, no wasm.
-	time.Sleep(time.Second)
+	// A facade until the reader uses it: loaded, in view, done with
+	// what its load began, no wasm.
+	eval[bool](t, fctx, idle)
 	if eval[bool](t, fctx, wasmRequested) {
 		t.Error("the frame started the wasm before the reader used it")
 	}
@@ -297,9 +298,14 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	// Messages from anything but the frame are ignored: here the
 	// publisher's page itself, or a script on it, forges them.
 	before := eval[float64](t, ctx, `document.querySelector("iframe.gloss-embed").getBoundingClientRect().height`)
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`postMessage({gloss: 1, type: "height", height: 50}, "*");
-	  postMessage({gloss: 1, type: "card-open", id: "forged", title: "Forged"}, "*")`))
-	time.Sleep(300 * time.Millisecond)
+	// A last message, posted after them, is handled after them: once it
+	// has been, and a frame drawn, the forged ones have had their effect.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`addEventListener("message", (e) => { if (e.data === "gloss-test-last") window.__lastHandled = true; });
+	  postMessage({gloss: 1, type: "height", height: 50}, "*");
+	  postMessage({gloss: 1, type: "card-open", id: "forged", title: "Forged"}, "*");
+	  postMessage("gloss-test-last", "*")`))
+	waitFor(t, ctx, `window.__lastHandled === true`, 5*time.Second)
+	eval[bool](t, ctx, framesDrawn)
 	if after := eval[float64](t, ctx, `document.querySelector("iframe.gloss-embed").getBoundingClientRect().height`); after != before {
 		t.Errorf("a forged height message resized the frame from %.0f to %.0f", before, after)
 	}
@@ -329,7 +335,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	})
 	// Out of sight and untouched, the frame has not even asked for the
 	// wasm (a facade): it costs the publisher's page nothing.
-	time.Sleep(time.Second)
+	eval[bool](t, fctx, idle)
 	if eval[bool](t, fctx, wasmRequested) {
 		t.Error("a frame out of sight that nobody touched loaded the wasm")
 	}
@@ -368,7 +374,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	// On screen its foot stays where the reader sees it, as shrinking
 	// would pull up the publisher's text under the reader's eyes; once
 	// scrolled out of sight, it fits its content again.
-	time.Sleep(300 * time.Millisecond)
+	settled(t, ctx, iframeBox)
 	if f := eval[box](t, ctx, iframeBox); f.Bottom < math.Min(grown.Bottom, 800)-0.5 {
 		t.Errorf("the frame's foot moved up from %.0f to %.0fpx in the 800px viewport", grown.Bottom, f.Bottom)
 	}
@@ -414,7 +420,7 @@ func TestEmbedBelowTheFoldShiftsNothing(t *testing.T) {
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("iframe.gloss-embed").scrollIntoView()`))
 	fitsContent(t, ctx, fctx)
 	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("p.after")))
-	time.Sleep(200 * time.Millisecond)
+	settled(t, ctx, `[scrollY, document.querySelector("iframe.gloss-embed").getBoundingClientRect().height]`)
 	if cls := eval[float64](t, ctx, layoutShift); cls != 0 {
 		t.Errorf("CLS %.4f", cls)
 	}
@@ -432,7 +438,7 @@ func TestEmbedFallbackWithoutJavaScript(t *testing.T) {
 		return err
 	})
 	do(t, ctx, noScript, chromedp.Navigate(pub))
-	time.Sleep(300 * time.Millisecond)
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	link := eval[map[string]any](t, ctx, `(() => { const a = document.querySelector("blockquote.gloss-embed a");
 	  return {href: a ? a.href : "", text: a ? a.textContent : "", frames: document.querySelectorAll("iframe").length,
 	    visible: a ? a.getBoundingClientRect().height > 0 : false}; })()`)
@@ -524,7 +530,7 @@ func TestEmbedDemoPageShowsTheWidget(t *testing.T) {
 	if os.Getenv("GLOSS_SCREENSHOTS") == "" {
 		return
 	}
-	time.Sleep(300 * time.Millisecond)
+	waitFor(t, ctx, doneAnimating, 10*time.Second)
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)

@@ -281,6 +281,30 @@ func openCard(id string) string {
 	return fmt.Sprintf(`!!document.getElementById(%q) && document.getElementById(%q).matches(":popover-open")`, id, id)
 }
 
+// framesDrawn settles once the page (or frame) has drawn two frames: what
+// it does in answer to an input or a message it has handled (a card
+// opening, a layout shift, a resize) is on screen by then.
+const framesDrawn = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`
+
+// settled awaits until the value of the JavaScript expression expr is
+// the same for three frames in a row: a scroll or a placement has ended.
+func settled(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	eval[bool](t, ctx, fmt.Sprintf(`new Promise((r) => {
+  let last = null, same = 0;
+  const f = () => { const v = JSON.stringify(%s); same = v === last ? same + 1 : 0; last = v; if (same >= 3) r(true); else requestAnimationFrame(f); };
+  requestAnimationFrame(f);
+})`, expr))
+}
+
+// idle settles once the page (or frame) has had an idle period: the tasks
+// its load began have run. (A hidden frame may get none: then after 5 s.)
+const idle = `new Promise((r) => requestIdleCallback(() => r(true), { timeout: 5000 }))`
+
+// doneAnimating is true once the page's fonts have loaded and no
+// animation or transition runs, as a screenshot wants it.
+const doneAnimating = `document.fonts.status === "loaded" && document.getAnimations().every((a) => a.playState !== "running")`
+
 const noCardOpen = `!document.querySelector(":popover-open")`
 
 const activeID = `document.activeElement ? document.activeElement.id : ""`

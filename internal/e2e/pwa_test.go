@@ -140,10 +140,13 @@ func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	}
 }
 
-// A deploy that cannot serve the wasm (a 404 half-way through) must not
-// cost the reader the app offline: the new worker does not install, and
-// the previous one keeps its cache. A 503 from a proxy shows the cached
-// page, not the error.
+// A deploy that cannot serve the app's files (a 404 half-way through)
+// must not cost the reader the app offline: the new worker does not
+// install, and the previous one keeps its cache. A 503 from a proxy shows
+// the cached page, not the error. The files missing are the wasm and
+// app.js: a wasm named by the same content comes from the browser's HTTP
+// cache and never asks the server, so app.js, which the worker
+// revalidates, is what makes the install fail.
 func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
@@ -151,10 +154,12 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first.Stop()
 
 	addr := strings.TrimPrefix(first.URL, "http://")
+	var missing atomic.Int32
 	broken := startSiteOn(t, addr, server.Config{Version: "v2"}, func(s *site) {
 		s.wrap = func(h http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if strings.HasSuffix(r.URL.Path, ".wasm") {
+				if strings.HasSuffix(r.URL.Path, ".wasm") || r.URL.Path == "/app.js" {
+					missing.Add(1)
 					http.NotFound(w, r)
 					return
 				}
@@ -164,9 +169,17 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	})
 	do(t, ctx, chromedp.Reload())
 	waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
-	// The update check has run and failed (the worker's install rejects).
-	waitFor(t, ctx, `navigator.serviceWorker.getRegistration().then(r => !r.installing)`, 30*time.Second)
-	time.Sleep(time.Second)
+	// The update check has run and failed: the new worker asked for a
+	// missing file, its install rejected, and it deleted the cache it had
+	// begun.
+	eventually(t, 30*time.Second, func() string {
+		if missing.Load() == 0 {
+			return "the new worker never asked for the wasm or app.js"
+		}
+		return ""
+	})
+	waitFor(t, ctx, `navigator.serviceWorker.getRegistration().then((r) => !r.installing && !r.waiting)
+	  .then((done) => done && caches.keys().then((k) => !k.includes("gloss-v2")))`, 30*time.Second)
 	broken.Stop()
 
 	proxy := startSiteOn(t, addr, server.Config{Version: "v2"}, func(s *site) {
