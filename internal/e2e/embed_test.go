@@ -151,7 +151,7 @@ func eventually(t *testing.T, limit time.Duration, check func() string) {
 		if time.Now().After(deadline) {
 			t.Fatal(msg)
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(browsertest.Every)
 	}
 }
 
@@ -559,12 +559,8 @@ func escapeInFrame(t *testing.T, ctx, fctx context.Context, id string) {
 			frameWait(t, fctx, `document.hasFocus()`, 5*time.Second)
 		}
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
-		deadline := time.Now().Add(2 * time.Second)
-		for time.Now().Before(deadline) {
-			if eval[bool](t, fctx, noCardOpen) {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+		if browsertest.Poll(fctx, noCardOpen, 2*time.Second) == nil {
+			return
 		}
 	}
 	t.Fatalf("Escape did not close card %s in the frame after three presses (%s; in the frame now: focus %t, active element %s, classes %q)", id,
@@ -588,14 +584,11 @@ func useFrame(t *testing.T, ctx, fctx context.Context) {
 	// routes a click to a cross-site frame once the frame has drawn): the
 	// click is sent again until the frame has seen the reader's first use,
 	// which starts its wasm (web/gloss.js sets gloss-starting).
+	eval[bool](t, fctx, framesDrawn)
 	for try := 0; try < 3; try++ {
 		clickInFrame(t, ctx, fctx, "gloss-headline", 0.3)
-		deadline := time.Now().Add(3 * time.Second)
-		for time.Now().Before(deadline) {
-			if eval[bool](t, fctx, `document.documentElement.classList.contains("gloss-starting")`) {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+		if browsertest.Poll(fctx, `document.documentElement.classList.contains("gloss-starting")`, 3*time.Second) == nil {
+			return
 		}
 	}
 }
@@ -604,12 +597,8 @@ func openInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64) 
 	t.Helper()
 	for try := 0; ; try++ {
 		clickInFrame(t, ctx, fctx, app.TriggerID(id), y)
-		deadline := time.Now().Add(3 * time.Second)
-		for time.Now().Before(deadline) {
-			if eval[bool](t, fctx, openCard(id)) {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+		if browsertest.Poll(fctx, openCard(id), 3*time.Second) == nil {
+			return
 		}
 		if try == 1 {
 			t.Fatalf("clicking the phrase of %s in the frame did not open its card", id)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,14 +23,24 @@ import (
 	"github.com/gloss/gloss/server"
 )
 
-// env is what every test shares: the browser binary, axe-core's source
-// and a web folder holding the test wasm (with the fixtures compiled in)
-// and the real assets.
+// env is what every test shares: the browser binary, axe-core's source,
+// a web folder holding the wasm and the real assets, and a temporary
+// folder.
 var env struct {
 	chrome string
 	axe    string
 	web    string
 	root   string
+	tmp    string
+}
+
+// shared is the Chromium the tests that need no flags of their own share
+// (newBrowser): one process instead of one per test.
+var shared struct {
+	once sync.Once
+	ctx  context.Context
+	stop func()
+	err  error
 }
 
 func TestMain(m *testing.M) {
@@ -61,11 +72,17 @@ func setup(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	env.tmp = dir
 	env.web = filepath.Join(dir, "web")
 	if err := buildWeb(root, env.web); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: building the test wasm:", err)
 		return 1
 	}
+	defer func() {
+		if shared.stop != nil {
+			shared.stop()
+		}
+	}()
 	return m.Run()
 }
 
@@ -187,15 +204,41 @@ func (s *site) Stop() {
 	s.hs.Close()
 }
 
-// newBrowser starts a headless Chromium with a fresh profile for one test.
+// newBrowser gives a test a tab as a fresh profile has it: an empty
+// cache, no service worker, no storage. It is a tab of the shared
+// Chromium in a browser context of its own, or, for a test that starts
+// the browser with flags of its own, a Chromium of the test's.
 func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	ctx, stop, err := browsertest.Start(context.Background(), env.chrome, t.TempDir(), flags...)
-	if err != nil {
-		t.Fatal(err)
+	if len(flags) > 0 {
+		ctx, stop, err := browsertest.Start(context.Background(), env.chrome, t.TempDir(), flags...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(stop)
+		return ctx
 	}
-	t.Cleanup(stop)
-	return ctx
+	shared.once.Do(func() {
+		shared.ctx, shared.stop, shared.err = browsertest.Start(context.Background(), env.chrome, filepath.Join(env.tmp, "profile"))
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	tab, cancel, err := browsertest.NewTab(shared.ctx)
+	if err != nil {
+		t.Fatalf("a new tab of %s: %v", env.chrome, err)
+	}
+	t.Cleanup(func() {
+		// What a test blocked (browsertest.Block, the whole browser's)
+		// is not blocked for the next.
+		c, stop := context.WithTimeout(tab, 10*time.Second)
+		defer stop()
+		if err := chromedp.Do(c, browsertest.Block()); err != nil {
+			t.Errorf("unblocking the shared browser's requests: %v", err)
+		}
+		cancel()
+	})
+	return tab
 }
 
 // do runs steps with a time limit, failing the test on error.
