@@ -75,7 +75,7 @@ func setup(m *testing.M) int {
 	env.tmp = dir
 	env.web = filepath.Join(dir, "web")
 	if err := buildWeb(root, env.web); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: building the test wasm:", err)
+		fmt.Fprintln(os.Stderr, "e2e: building the wasm:", err)
 		return 1
 	}
 	defer func() {

@@ -122,7 +122,8 @@ func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
 }
 
 // After an edit, the first load shows the new text: pages come from the
-// network first, and the wasm (old or new) renders the page's own data.
+// network first, and the wasm (old or new) adds only its prompts to the
+// server's HTML.
 func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
@@ -259,7 +260,7 @@ func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
 	wasmRuns(t, ctx)
 }
 
-// The wasm carries no article: the pages it renders bring their own. A
+// The wasm carries no article: each page is the server's HTML. A
 // sentence of a test-only article, served here, is nowhere in it.
 func TestWasmHoldsNoArticleText(t *testing.T) {
 	wasm, err := os.ReadFile(filepath.Join(env.web, "app.wasm"))

@@ -109,7 +109,7 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	inWasm := StringsIn(raw, texts)
 	text := Row{Figure: "shipped article text in the wasm", Value: fmt.Sprintf("%d of %d strings", len(inWasm), len(texts)),
 		Number: num(float64(len(inWasm))), Goal: "none", Status: status(len(inWasm) == 0 && len(texts) > 0),
-		Note: fmt.Sprintf("every string of ≥ %d bytes of the %d shipped article(s), searched in app.wasm: pages bring their article as data", articleStringMin, len(articles.All()))}
+		Note: fmt.Sprintf("every string of ≥ %d bytes of the %d shipped article(s), searched in app.wasm: each page is the server's HTML", articleStringMin, len(articles.All()))}
 	if len(inWasm) > 0 {
 		text.Note += fmt.Sprintf("; found %q", inWasm[0])
 	}
