@@ -15,8 +15,8 @@ import (
 // A build gives what the server sends: a wasm module with its data
 // segments merged, and the gzip copy of exactly those bytes. (The brotli
 // copy is left out here: brotli -q 11 takes half a minute on it.) The
-// go-app hello world of
-// bench/floor stands for the wasm: it is built the same way, faster.
+// go-app hello world of bench/floor stands for the wasm: it is built the
+// same way, faster.
 func TestBuildWritesThePackedWasmAndItsCopies(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "web", "floor.wasm")
