@@ -367,7 +367,27 @@ func TestTheWasmStartsWhenTheWorkerCannotInstall(t *testing.T) {
 // claimed first left the reader the offline page for that second.
 func TestThePageIsThereOfflineAsSoonAsTheWorkerControlsIt(t *testing.T) {
 	var held atomic.Int32
-	s := startSite(t, func(s *site) {
+	s := startSite(t, slowPageKeep(&held))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	s.Stop()
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!document.querySelector("h1")`, 10*time.Second)
+	text := eval[string](t, ctx, `document.body.innerText`)
+	if want := plain(seed.Body[0])[:40]; !strings.Contains(text, want) {
+		t.Errorf("offline right after the worker took control, the page read says:\n%.300s", text)
+	}
+	if held.Load() == 0 {
+		t.Error("control: the worker never fetched the open page, so the slow fetch tested nothing")
+	}
+}
+
+// slowPageKeep holds a second every request for the page at / that is not
+// a navigation (the service worker's own fetch of a page it keeps), as a
+// slow network would, and counts them in held.
+func slowPageKeep(held *atomic.Int32) siteOption {
+	return func(s *site) {
 		s.wrap = func(h http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.URL.Path == "/" && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
@@ -381,18 +401,5 @@ func TestThePageIsThereOfflineAsSoonAsTheWorkerControlsIt(t *testing.T) {
 				h.ServeHTTP(w, r)
 			})
 		}
-	})
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
-	s.Stop()
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
-	waitFor(t, ctx, `!!document.querySelector("h1")`, 10*time.Second)
-	text := eval[string](t, ctx, `document.body.innerText`)
-	if want := plain(seed.Body[0])[:40]; !strings.Contains(text, want) {
-		t.Errorf("offline right after the worker took control, the page read says:\n%.300s", text)
-	}
-	if held.Load() == 0 {
-		t.Error("control: the worker never fetched the open page, so the slow fetch tested nothing")
 	}
 }
