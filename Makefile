@@ -14,16 +14,13 @@ build: wasm bin
 
 # The wasm holds the install and update prompts only: each page is the
 # server's HTML, and no article is compiled in. It is written into web/,
-# which bin/gloss embeds with the other assets. It is built with go-app as
-# go.mod pins it, less its server side and its routes by pattern: a copy
-# in .cache/wasm and a workspace file that uses it (internal/goapppatch).
+# which bin/gloss embeds with the other assets, with its gzip and brotli
+# copies. It is built with go-app as go.mod pins it, less its server side
+# and its routes by pattern: a copy in .cache/wasm and a workspace file
+# that uses it (internal/goapppatch). internal/wasmbuild builds it, as the
+# e2e tests and the bench do.
 wasm:
-	$(GO) run ./internal/cmd/goapppatch -dir .cache/wasm
-	GOWORK=$(CURDIR)/.cache/wasm/wasm.work GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_RELEASE) -o $(WASM) ./cmd/gloss
-	$(GO) run ./internal/cmd/wasmpack $(WASM)
-	gzip -9 -k -f -n $(WASM)
-	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
-	else rm -f $(WASM).br; echo "brotli not installed: the wasm is served gzip-compressed only (apt-get install brotli)"; fi
+	$(GO) run ./internal/cmd/wasmbuild -dir .cache/wasm -o $(WASM)
 
 bin: wasm
 	$(GO) build -trimpath -o bin/gloss ./cmd/gloss

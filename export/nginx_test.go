@@ -2,22 +2,21 @@ package export
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gloss/gloss/internal/browsertest"
 	glosssite "github.com/gloss/gloss/site"
 )
 
-const nginxBin = "/usr/sbin/nginx"
+const nginxBin = browsertest.NginxBin
 
 // TestNginxServesTheExport runs Debian's nginx with the shipped snippet,
 // as a child process on a loopback port, and checks what it sends: the
@@ -150,7 +149,8 @@ func TestNginxServesTheExport(t *testing.T) {
 
 // startNginx runs nginx in the foreground, as this user, with its
 // configuration, pid and logs in dir, serving root with the snippet
-// included, and returns its URL.
+// included (internal/browsertest, as the bench runs it), and returns its
+// URL.
 func startNginx(t *testing.T, dir, root, snippet string) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -159,53 +159,30 @@ func startNginx(t *testing.T, dir, root, snippet string) string {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	for _, d := range []string{"logs", "tmp"} {
-		os.MkdirAll(filepath.Join(dir, d), 0o755)
-	}
-	conf := fmt.Sprintf(`daemon off;
-master_process off;
-worker_processes 1;
-pid %[1]s/nginx.pid;
-error_log %[1]s/logs/error.log warn;
-events { worker_connections 64; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path %[1]s/tmp/body;
-    proxy_temp_path %[1]s/tmp/proxy;
-    fastcgi_temp_path %[1]s/tmp/fastcgi;
-    uwsgi_temp_path %[1]s/tmp/uwsgi;
-    scgi_temp_path %[1]s/tmp/scgi;
-    server {
-        listen %[2]s;
-        root %[3]s;
-        include %[4]s;
-    }
-}
-`, dir, addr, root, snippet)
-	confPath := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+	n := browsertest.Nginx{Dir: dir, Root: root, Snippet: snippet, Listen: addr}
+	check, err := n.Command(nginxBin, "-t")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(nginxBin, "-t", "-p", dir, "-c", confPath, "-e", filepath.Join(dir, "logs", "error.log")).CombinedOutput(); err != nil {
+	if out, err := check.CombinedOutput(); err != nil {
 		t.Fatalf("nginx rejects the snippet: %v\n%s", err, out)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, nginxBin, "-p", dir, "-c", confPath, "-e", filepath.Join(dir, "logs", "error.log"))
+	cmd, err := n.Command(nginxBin)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Start(); err != nil {
-		cancel()
 		t.Fatal(err)
 	}
 	done := make(chan struct{})
 	go func() { cmd.Wait(); close(done) }()
 	t.Cleanup(func() {
-		cancel()
+		cmd.Process.Kill()
 		<-done
 		if t.Failed() {
-			log, _ := os.ReadFile(filepath.Join(dir, "logs", "error.log"))
+			log, _ := os.ReadFile(n.ErrorLog())
 			t.Logf("nginx error log:\n%s%s", log, stderr.String())
 		}
 	})
@@ -218,11 +195,10 @@ http {
 		select {
 		case <-done:
 			t.Fatalf("nginx exited: %s", stderr.String())
-		default:
+		case <-time.After(20 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("nginx did not listen on %s: %s", addr, stderr.String())
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }

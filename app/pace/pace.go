@@ -8,8 +8,9 @@
 // click on a phrase waited. A Go program that waits on a timer or a callback
 // returns to the event loop, also in an init: Frame waits so, and the
 // packages under pace call it from their init at points spread through the
-// others' inits (each imports the package it waits after;
-// docs/performance.md). cmd/gloss imports them in its wasm half.
+// others' inits. Each imports the package it waits after and the step
+// before it, so that Go's order of initialisation is the one their
+// imports show; cmd/gloss's main_wasm.go lists the steps.
 //
 // It depends on syscall/js and time only, so that it is initialised early,
 // and on no go-app code.

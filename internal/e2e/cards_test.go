@@ -13,7 +13,7 @@ import (
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/articles"
 	"github.com/gloss/gloss/content"
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 // seed is the default article, served at "/".
@@ -146,7 +146,7 @@ func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 func TestWasmIsBlockedCardsStillOpen(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chrome.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
 	for _, n := range anchored(seed)[:3] {
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
@@ -190,7 +190,7 @@ func TestHideHighlightsIsRemembered(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	enabled := `document.querySelectorAll(".gloss-article .gloss-mark:enabled").length`
-	do(t, ctx, chrome.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
 	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	if n := eval[int](t, ctx, enabled); n != len(anchored(seed)) {
 		t.Fatalf("%d phrases are buttons before the switch, want %d: this test proves nothing", n, len(anchored(seed)))
@@ -203,12 +203,12 @@ func TestHideHighlightsIsRemembered(t *testing.T) {
 	// A click on a hidden highlight opens nothing.
 	first := anchored(seed)[0]
 	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(first.ID))))
-	time.Sleep(300 * time.Millisecond)
+	eval[bool](t, ctx, framesDrawn)
 	if eval[bool](t, ctx, openCard(first.ID)) {
 		t.Error("a hidden highlight still opens its card")
 	}
 	// Kept on the next visit, which the wasm may now run on.
-	do(t, ctx, chrome.Block(), chromedp.Reload())
+	do(t, ctx, browsertest.Block(), chromedp.Reload())
 	wasmRuns(t, ctx)
 	waitFor(t, ctx, enabled+` === 0`, 5*time.Second)
 	if got := eval[string](t, ctx, `document.getElementById("gloss-plain").getAttribute("aria-pressed")`); got != "true" {

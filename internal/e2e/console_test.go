@@ -89,7 +89,22 @@ func TestEmbedLogsNothing(t *testing.T) {
 	}
 	// The reader's clicks started the wasm: its start is silent too.
 	waitWasm(t, fctx, 60*time.Second)
-	time.Sleep(500 * time.Millisecond)
+	// The log is read once it holds a last message of the frame's and of
+	// the page's, logged now: what they logged before is in it too.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
+	do(t, fctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
+	eventually(t, 10*time.Second, func() string {
+		n := 0
+		for _, l := range log.consoleLines() {
+			if strings.Contains(l, "gloss-control-end") {
+				n++
+			}
+		}
+		if n < 2 {
+			return "the frame's and the page's last console.info are not both in the browser's log"
+		}
+		return ""
+	})
 	lines := log.consoleLines()
 	for _, l := range lines {
 		if !strings.Contains(l, "gloss-control") {

@@ -13,7 +13,7 @@ import (
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/fixtures"
 )
 
@@ -149,7 +149,7 @@ func TestAnotherArticleIsServedAtItsOwnPath(t *testing.T) {
 func TestCopyLinkCopiesTheCardsDeepLink(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chrome.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
 	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	// Headless Chromium has no system clipboard to read back: record
 	// what the page writes.

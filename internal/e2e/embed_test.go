@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/server"
 )
@@ -104,38 +105,20 @@ func startPublisher(t *testing.T, page string) string {
 // waiting for it: Chromium runs it in its own process, as its own target.
 func frameOf(t *testing.T, ctx context.Context, prefix string) context.Context {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		infos, err := chromedp.Targets(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
-				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
-				t.Cleanup(cancel)
-				// The first run attaches, for as long as the context it is
-				// given lives: give it one without a time limit. (chromedp
-				// logs "no top-level frame" for such a target: harmless.)
-				if err := chromedp.Do(fctx); err != nil {
-					t.Fatal(err)
-				}
-				return fctx
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
+	fctx, cancel, err := browsertest.Frame(ctx, prefix, 20*time.Second)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("no iframe of %s appeared", prefix)
-	return nil
+	t.Cleanup(cancel)
+	return fctx
 }
 
 // frameWait is waitFor in a frame's context (fctx, from frameOf), and
-// says so when it fails. (chromedp's Poll would wait for a top-level
-// frame, which a cross-site iframe's target has none of.)
+// says so when it fails.
 func frameWait(t *testing.T, fctx context.Context, cond string, limit time.Duration) {
 	t.Helper()
-	if ok, last := poll(fctx, cond, limit); !ok {
-		t.Fatalf("waiting %v in the frame for %s: not true (last error: %v)", limit, cond, last)
+	if err := browsertest.Poll(fctx, cond, limit); err != nil {
+		t.Fatalf("in the frame: %v", err)
 	}
 }
 
@@ -168,7 +151,7 @@ func eventually(t *testing.T, limit time.Duration, check func() string) {
 		if time.Now().After(deadline) {
 			t.Fatal(msg)
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(browsertest.Every)
 	}
 }
 
@@ -262,8 +245,9 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	// or denied: it must not matter) and the frame fits its content.
 	fctx := frameOf(t, ctx, s.URL)
 	frameWait(t, fctx, `document.documentElement.classList.contains("gloss-embed") && document.readyState === "complete"`, 10*time.Second)
-	// A facade until the reader uses it: loaded, in view, no wasm.
-	time.Sleep(time.Second)
+	// A facade until the reader uses it: loaded, in view, done with
+	// what its load began, no wasm.
+	eval[bool](t, fctx, idle)
 	if eval[bool](t, fctx, wasmRequested) {
 		t.Error("the frame started the wasm before the reader used it")
 	}
@@ -314,9 +298,14 @@ func TestEmbedInPublisherPage(t *testing.T) {
 	// Messages from anything but the frame are ignored: here the
 	// publisher's page itself, or a script on it, forges them.
 	before := eval[float64](t, ctx, `document.querySelector("iframe.gloss-embed").getBoundingClientRect().height`)
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`postMessage({gloss: 1, type: "height", height: 50}, "*");
-	  postMessage({gloss: 1, type: "card-open", id: "forged", title: "Forged"}, "*")`))
-	time.Sleep(300 * time.Millisecond)
+	// A last message, posted after them, is handled after them: once it
+	// has been, and a frame drawn, the forged ones have had their effect.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`addEventListener("message", (e) => { if (e.data === "gloss-test-last") window.__lastHandled = true; });
+	  postMessage({gloss: 1, type: "height", height: 50}, "*");
+	  postMessage({gloss: 1, type: "card-open", id: "forged", title: "Forged"}, "*");
+	  postMessage("gloss-test-last", "*")`))
+	waitFor(t, ctx, `window.__lastHandled === true`, 5*time.Second)
+	eval[bool](t, ctx, framesDrawn)
 	if after := eval[float64](t, ctx, `document.querySelector("iframe.gloss-embed").getBoundingClientRect().height`); after != before {
 		t.Errorf("a forged height message resized the frame from %.0f to %.0f", before, after)
 	}
@@ -346,7 +335,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	})
 	// Out of sight and untouched, the frame has not even asked for the
 	// wasm (a facade): it costs the publisher's page nothing.
-	time.Sleep(time.Second)
+	eval[bool](t, fctx, idle)
 	if eval[bool](t, fctx, wasmRequested) {
 		t.Error("a frame out of sight that nobody touched loaded the wasm")
 	}
@@ -385,7 +374,7 @@ func TestEmbedShortArticleGrowsForACard(t *testing.T) {
 	// On screen its foot stays where the reader sees it, as shrinking
 	// would pull up the publisher's text under the reader's eyes; once
 	// scrolled out of sight, it fits its content again.
-	time.Sleep(300 * time.Millisecond)
+	settled(t, ctx, iframeBox)
 	if f := eval[box](t, ctx, iframeBox); f.Bottom < math.Min(grown.Bottom, 800)-0.5 {
 		t.Errorf("the frame's foot moved up from %.0f to %.0fpx in the 800px viewport", grown.Bottom, f.Bottom)
 	}
@@ -431,7 +420,7 @@ func TestEmbedBelowTheFoldShiftsNothing(t *testing.T) {
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("iframe.gloss-embed").scrollIntoView()`))
 	fitsContent(t, ctx, fctx)
 	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("p.after")))
-	time.Sleep(200 * time.Millisecond)
+	settled(t, ctx, `[scrollY, document.querySelector("iframe.gloss-embed").getBoundingClientRect().height]`)
 	if cls := eval[float64](t, ctx, layoutShift); cls != 0 {
 		t.Errorf("CLS %.4f", cls)
 	}
@@ -449,7 +438,7 @@ func TestEmbedFallbackWithoutJavaScript(t *testing.T) {
 		return err
 	})
 	do(t, ctx, noScript, chromedp.Navigate(pub))
-	time.Sleep(300 * time.Millisecond)
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	link := eval[map[string]any](t, ctx, `(() => { const a = document.querySelector("blockquote.gloss-embed a");
 	  return {href: a ? a.href : "", text: a ? a.textContent : "", frames: document.querySelectorAll("iframe").length,
 	    visible: a ? a.getBoundingClientRect().height > 0 : false}; })()`)
@@ -541,7 +530,7 @@ func TestEmbedDemoPageShowsTheWidget(t *testing.T) {
 	if os.Getenv("GLOSS_SCREENSHOTS") == "" {
 		return
 	}
-	time.Sleep(300 * time.Millisecond)
+	waitFor(t, ctx, doneAnimating, 10*time.Second)
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
@@ -570,12 +559,8 @@ func escapeInFrame(t *testing.T, ctx, fctx context.Context, id string) {
 			frameWait(t, fctx, `document.hasFocus()`, 5*time.Second)
 		}
 		do(t, ctx, chromedp.KeyEvent(kb.Escape))
-		deadline := time.Now().Add(2 * time.Second)
-		for time.Now().Before(deadline) {
-			if eval[bool](t, fctx, noCardOpen) {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+		if browsertest.Poll(fctx, noCardOpen, 2*time.Second) == nil {
+			return
 		}
 	}
 	t.Fatalf("Escape did not close card %s in the frame after three presses (%s; in the frame now: focus %t, active element %s, classes %q)", id,
@@ -599,14 +584,11 @@ func useFrame(t *testing.T, ctx, fctx context.Context) {
 	// routes a click to a cross-site frame once the frame has drawn): the
 	// click is sent again until the frame has seen the reader's first use,
 	// which starts its wasm (web/gloss.js sets gloss-starting).
+	eval[bool](t, fctx, framesDrawn)
 	for try := 0; try < 3; try++ {
 		clickInFrame(t, ctx, fctx, "gloss-headline", 0.3)
-		deadline := time.Now().Add(3 * time.Second)
-		for time.Now().Before(deadline) {
-			if eval[bool](t, fctx, `document.documentElement.classList.contains("gloss-starting")`) {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+		if browsertest.Poll(fctx, `document.documentElement.classList.contains("gloss-starting")`, 3*time.Second) == nil {
+			return
 		}
 	}
 }
@@ -615,12 +597,8 @@ func openInFrame(t *testing.T, ctx, fctx context.Context, id string, y float64) 
 	t.Helper()
 	for try := 0; ; try++ {
 		clickInFrame(t, ctx, fctx, app.TriggerID(id), y)
-		deadline := time.Now().Add(3 * time.Second)
-		for time.Now().Before(deadline) {
-			if eval[bool](t, fctx, openCard(id)) {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+		if browsertest.Poll(fctx, openCard(id), 3*time.Second) == nil {
+			return
 		}
 		if try == 1 {
 			t.Fatalf("clicking the phrase of %s in the frame did not open its card", id)

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -34,6 +35,7 @@ type engineConfig struct {
 	Main         string        `json:"main"`
 	Gated        string        `json:"gated"`
 	Offline      string        `json:"offline"`
+	FirstSecond  string        `json:"firstSecond"`
 	Blocked      string        `json:"blocked"`
 	Publisher    string        `json:"publisher"`
 	Widget       string        `json:"widget"`
@@ -78,11 +80,15 @@ func runEngine(t *testing.T, engine string) {
 	}
 	main := startSite(t)
 	offline := startSite(t)
+	var held atomic.Int32
+	firstSecond := startSite(t, slowPageKeep(&held))
 	cfg := engineConfig{
 		Main:    main.URL,
 		Gated:   startSite(t, gated).URL,
 		Offline: offline.URL,
-		Blocked: startBlockedWasm(t),
+		// The worker's fetch of the page it keeps takes a second there.
+		FirstSecond: firstSecond.URL,
+		Blocked:     startBlockedWasm(t),
 		// The publisher on localhost, the widget on 127.0.0.1: two sites.
 		Publisher: startPublisher(t, publisherPage{href: main.URL + glosssite.ArticlePath(seed.Slug), headline: seed.Title, before: 2, after: 12, reserve: true}.html(main.URL)),
 		Widget:    main.URL,
@@ -96,7 +102,7 @@ func runEngine(t *testing.T, engine string) {
 		cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: p, Text: plain(seed.Body[0])[:40], Card: anchored(seed)[0].ID})
 	}
 	cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: glosssite.ArticlePath(other.Slug), Text: plain(other.Body[0])[:40], Card: anchored(other)[0].ID})
-	control := startControl(t, offline)
+	control := startControl(t, offline, firstSecond)
 	cfg.ControlURL, cfg.Control = control, control+"/control"
 
 	in, err := json.Marshal(cfg)
@@ -161,8 +167,10 @@ const controlPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <button id="t" popovertarget="pop">Open</button><div id="pop" popover>A popover</div></body></html>`
 
 // startControl serves what the checks need beside the sites: the control
-// page, and POST /stop, which stops the offline site.
-func startControl(t *testing.T, offline *site) string {
+// page, POST /stop, which stops the offline site, and POST
+// /stop-first-second, which stops the site whose page the worker is slow
+// to keep.
+func startControl(t *testing.T, offline, firstSecond *site) string {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
@@ -171,6 +179,9 @@ func startControl(t *testing.T, offline *site) string {
 	})
 	mux.HandleFunc("POST /stop", func(w http.ResponseWriter, r *http.Request) {
 		offline.Stop()
+	})
+	mux.HandleFunc("POST /stop-first-second", func(w http.ResponseWriter, r *http.Request) {
+		firstSecond.Stop()
 	})
 	return serveLoopback(t, mux)
 }

@@ -3,37 +3,44 @@
 package e2e
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
-	"github.com/gloss/gloss/internal/goapppatch"
-	"github.com/gloss/gloss/internal/wasmpack"
+	"github.com/gloss/gloss/internal/wasmbuild"
 	"github.com/gloss/gloss/server"
 )
 
-// env is what every test shares: the browser binary, axe-core's source
-// and a web folder holding the test wasm (with the fixtures compiled in)
-// and the real assets.
+// env is what every test shares: the browser binary, axe-core's source,
+// a web folder holding the wasm and the real assets, and a temporary
+// folder.
 var env struct {
 	chrome string
 	axe    string
 	web    string
 	root   string
+	tmp    string
+}
+
+// shared is the Chromium the tests that need no flags of their own share
+// (newBrowser): one process instead of one per test.
+var shared struct {
+	once sync.Once
+	ctx  context.Context
+	stop func()
+	err  error
 }
 
 func TestMain(m *testing.M) {
@@ -47,7 +54,7 @@ func setup(m *testing.M) int {
 		return 1
 	}
 	env.root = root
-	env.chrome = chrome.Find()
+	env.chrome = browsertest.Find()
 	if env.chrome == "" {
 		fmt.Fprintln(os.Stderr, "e2e: the browser tests need Chromium and found none.\n"+
 			"  Install it with: apt-get install -y chromium   (or set GLOSS_CHROME to a Chrome binary)")
@@ -65,17 +72,24 @@ func setup(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	env.tmp = dir
 	env.web = filepath.Join(dir, "web")
 	if err := buildWeb(root, env.web); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: building the test wasm:", err)
+		fmt.Fprintln(os.Stderr, "e2e: building the wasm:", err)
 		return 1
 	}
+	defer func() {
+		if shared.stop != nil {
+			shared.stop()
+		}
+	}()
 	return m.Run()
 }
 
-// buildWeb copies the static assets and builds the real wasm (it holds no article:
-// each page brings its own)
-// into dst, gzip-compressed too so the tests exercise Content-Encoding.
+// buildWeb copies the static assets into dst and builds the wasm there as
+// make does (internal/wasmbuild), gzip-compressed too so that the tests
+// exercise Content-Encoding. The wasm holds no article: each page brings
+// its own.
 func buildWeb(root, dst string) error {
 	if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, "web"))); err != nil {
 		return err
@@ -83,32 +97,9 @@ func buildWeb(root, dst string) error {
 	for _, f := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
 		os.Remove(filepath.Join(dst, f))
 	}
-	// With the wasm's go-app, as the Makefile builds it
-	// (internal/goapppatch).
-	work, err := goapppatch.Prepare(root, filepath.Join(filepath.Dir(dst), "wasm"))
-	if err != nil {
-		return err
-	}
-	wasm := filepath.Join(dst, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/gloss")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+work)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%v\n%s", err, out)
-	}
-	// As the Makefile builds it (internal/cmd/wasmpack).
-	if _, err := wasmpack.PackFile(wasm); err != nil {
-		return err
-	}
-	raw, err := os.ReadFile(wasm)
-	if err != nil {
-		return err
-	}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
-	zw.Write(raw)
-	zw.Close()
-	return os.WriteFile(wasm+".gz", gz.Bytes(), 0o644)
+	_, err := wasmbuild.Build{Root: root, Out: filepath.Join(dst, "app.wasm"),
+		Cache: filepath.Join(filepath.Dir(dst), "wasm"), Gzip: true}.Run(context.Background())
+	return err
 }
 
 func moduleRoot() (string, error) {
@@ -213,17 +204,41 @@ func (s *site) Stop() {
 	s.hs.Close()
 }
 
-// newBrowser starts a headless Chromium with a fresh profile for one test.
+// newBrowser gives a test a tab as a fresh profile has it: an empty
+// cache, no service worker, no storage. It is a tab of the shared
+// Chromium in a browser context of its own, or, for a test that starts
+// the browser with flags of its own, a Chromium of the test's.
 func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	opts := append(chrome.Options(env.chrome, t.TempDir()), flags...)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", env.chrome, err)
+	if len(flags) > 0 {
+		ctx, stop, err := browsertest.Start(context.Background(), env.chrome, t.TempDir(), flags...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(stop)
+		return ctx
 	}
-	return ctx
+	shared.once.Do(func() {
+		shared.ctx, shared.stop, shared.err = browsertest.Start(context.Background(), env.chrome, filepath.Join(env.tmp, "profile"))
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	tab, cancel, err := browsertest.NewTab(shared.ctx)
+	if err != nil {
+		t.Fatalf("a new tab of %s: %v", env.chrome, err)
+	}
+	t.Cleanup(func() {
+		// What a test blocked (browsertest.Block, the whole browser's)
+		// is not blocked for the next.
+		c, stop := context.WithTimeout(tab, 10*time.Second)
+		defer stop()
+		if err := chromedp.Do(c, browsertest.Block()); err != nil {
+			t.Errorf("unblocking the shared browser's requests: %v", err)
+		}
+		cancel()
+	})
+	return tab
 }
 
 // do runs steps with a time limit, failing the test on error.
@@ -249,32 +264,13 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it is true. Errors while
-// polling (the page navigating, a context going away) count as "not yet".
+// waitFor polls a JavaScript condition in ctx (a page or a frame) until
+// it is true (browsertest.Poll).
 func waitFor(t *testing.T, ctx context.Context, cond string, limit time.Duration) {
 	t.Helper()
-	if ok, last := poll(ctx, cond, limit); !ok {
-		t.Fatalf("waiting %v for %s: not true (last error: %v)", limit, cond, last)
+	if err := browsertest.Poll(ctx, cond, limit); err != nil {
+		t.Fatal(err)
 	}
-}
-
-// poll evaluates cond in ctx (a page or a frame) every 50 ms until it is
-// true or limit has passed, and reports whether it came true, with the
-// last error of the polling.
-func poll(ctx context.Context, cond string, limit time.Duration) (bool, error) {
-	deadline := time.Now().Add(limit)
-	var last error
-	for time.Now().Before(deadline) {
-		c, cancel := context.WithTimeout(ctx, 5*time.Second)
-		ok, err := chromedp.Run(c, chromedp.Evaluate[bool]("!!("+cond+")"))
-		cancel()
-		if err == nil && ok {
-			return true, nil
-		}
-		last = err
-		time.Sleep(50 * time.Millisecond)
-	}
-	return false, last
 }
 
 // wasmRunning is true once go-app has started: app.js removes the loader
@@ -307,7 +303,7 @@ func visit(t *testing.T, ctx context.Context, url string) {
 // does not, the failure says where its start stood.
 func waitWasm(t *testing.T, ctx context.Context, limit time.Duration) {
 	t.Helper()
-	if ok, _ := poll(ctx, wasmRunning, limit); !ok {
+	if err := browsertest.Poll(ctx, wasmRunning, limit); err != nil {
 		t.Fatalf("the wasm did not run within %v: %s", limit, eval[string](t, ctx, wasmState))
 	}
 }
@@ -327,6 +323,30 @@ const wasmRequested = `document.documentElement.classList.contains("gloss-starti
 func openCard(id string) string {
 	return fmt.Sprintf(`!!document.getElementById(%q) && document.getElementById(%q).matches(":popover-open")`, id, id)
 }
+
+// framesDrawn settles once the page (or frame) has drawn two frames: what
+// it does in answer to an input or a message it has handled (a card
+// opening, a layout shift, a resize) is on screen by then.
+const framesDrawn = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`
+
+// settled awaits until the value of the JavaScript expression expr is
+// the same for three frames in a row: a scroll or a placement has ended.
+func settled(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	eval[bool](t, ctx, fmt.Sprintf(`new Promise((r) => {
+  let last = null, same = 0;
+  const f = () => { const v = JSON.stringify(%s); same = v === last ? same + 1 : 0; last = v; if (same >= 3) r(true); else requestAnimationFrame(f); };
+  requestAnimationFrame(f);
+})`, expr))
+}
+
+// idle settles once the page (or frame) has had an idle period: the tasks
+// its load began have run. (A hidden frame may get none: then after 5 s.)
+const idle = `new Promise((r) => requestIdleCallback(() => r(true), { timeout: 5000 }))`
+
+// doneAnimating is true once the page's fonts have loaded and no
+// animation or transition runs, as a screenshot wants it.
+const doneAnimating = `document.fonts.status === "loaded" && document.getAnimations().every((a) => a.playState !== "running")`
 
 const noCardOpen = `!document.querySelector(":popover-open")`
 

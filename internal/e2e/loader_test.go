@@ -7,7 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 // With the wasm blocked, the loader shows, and tells the reader in words
@@ -16,7 +16,7 @@ import (
 func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chrome.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"), chromedp.KeyEvent(kb.Shift))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"), chromedp.KeyEvent(kb.Shift))
 	waitFor(t, ctx, `!document.getElementById("app-wasm-loader-icon").classList.contains("goapp-spin")`, 15*time.Second)
 	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
 	if !strings.Contains(label, "could not load") || strings.Contains(label, "Error") {

@@ -132,11 +132,11 @@ func TestPhrasesFlowWithTheText(t *testing.T) {
 			t.Fatalf("%s: the card closed by itself", when)
 		}
 		// On a phone the page has moved the phrase above the card's sheet.
-		time.Sleep(200 * time.Millisecond)
+		settled(t, ctx, lastLine)
 		at = eval[map[string]float64](t, ctx, lastLine)
 		do(t, ctx, chromedp.MouseClickXY(at["x"], at["y"]))
 		waitFor(t, ctx, noCardOpen, 5*time.Second)
-		time.Sleep(200 * time.Millisecond)
+		eval[bool](t, ctx, framesDrawn)
 		if eval[bool](t, ctx, `!!document.querySelector(":popover-open")`) {
 			t.Errorf("%s: a second click on the phrase opened its card again", when)
 		}
@@ -190,7 +190,7 @@ func readmeScreenshots(t *testing.T, site string) {
 			waitFor(t, ctx, openCard(c.note), 5*time.Second)
 			do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
 		}
-		time.Sleep(500 * time.Millisecond)
+		waitFor(t, ctx, doneAnimating, 10*time.Second)
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)

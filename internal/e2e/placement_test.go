@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 // Before the wasm, in a browser without CSS anchor positioning, gloss.js
@@ -21,7 +22,7 @@ func TestCardsArePlacedBeforeTheWasmWithoutAnchorPositioning(t *testing.T) {
 		sheet.replaceSync(".gloss-card { position-area: none !important; position-try-fallbacks: none !important; }");
 		document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 	})`
-	do(t, ctx, addScriptOnLoad(noAnchors), chromedp.EmulateViewport(1280, 800), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.OnNewDocument(noAnchors), chromedp.EmulateViewport(1280, 800), chromedp.Navigate(s.URL+"/"))
 	for _, n := range anchored(seed) {
 		// The phrase in the middle of the viewport: room on both sides.
 		eval[bool](t, ctx, fmt.Sprintf(`(() => { const p = document.getElementById(%q); scrollBy(0, p.getBoundingClientRect().top - innerHeight / 2); return true; })()`, app.TriggerID(n.ID)))

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"os"
@@ -14,12 +13,11 @@ import (
 
 	glosssite "github.com/gloss/gloss/site"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/internal/fixtures"
 	"github.com/gloss/gloss/server"
@@ -125,7 +123,8 @@ func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
 }
 
 // After an edit, the first load shows the new text: pages come from the
-// network first, and the wasm (old or new) renders the page's own data.
+// network first, and the wasm (old or new) adds only its prompts to the
+// server's HTML.
 func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
@@ -143,10 +142,13 @@ func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	}
 }
 
-// A deploy that cannot serve the wasm (a 404 half-way through) must not
-// cost the reader the app offline: the new worker does not install, and
-// the previous one keeps its cache. A 503 from a proxy shows the cached
-// page, not the error.
+// A deploy that cannot serve the app's files (a 404 half-way through)
+// must not cost the reader the app offline: the new worker does not
+// install, and the previous one keeps its cache. A 503 from a proxy shows
+// the cached page, not the error. The files missing are the wasm and
+// app.js: a wasm named by the same content comes from the browser's HTTP
+// cache and never asks the server, so app.js, which the worker
+// revalidates, is what makes the install fail.
 func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
@@ -154,10 +156,12 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first.Stop()
 
 	addr := strings.TrimPrefix(first.URL, "http://")
+	var missing atomic.Int32
 	broken := startSiteOn(t, addr, server.Config{Version: "v2"}, func(s *site) {
 		s.wrap = func(h http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if strings.HasSuffix(r.URL.Path, ".wasm") {
+				if strings.HasSuffix(r.URL.Path, ".wasm") || r.URL.Path == "/app.js" {
+					missing.Add(1)
 					http.NotFound(w, r)
 					return
 				}
@@ -167,9 +171,17 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	})
 	do(t, ctx, chromedp.Reload())
 	waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
-	// The update check has run and failed (the worker's install rejects).
-	waitFor(t, ctx, `navigator.serviceWorker.getRegistration().then(r => !r.installing)`, 30*time.Second)
-	time.Sleep(time.Second)
+	// The update check has run and failed: the new worker asked for a
+	// missing file, its install rejected, and it deleted the cache it had
+	// begun.
+	eventually(t, 30*time.Second, func() string {
+		if missing.Load() == 0 {
+			return "the new worker never asked for the wasm or app.js"
+		}
+		return ""
+	})
+	waitFor(t, ctx, `navigator.serviceWorker.getRegistration().then((r) => !r.installing && !r.waiting)
+	  .then((done) => done && caches.keys().then((k) => !k.includes("gloss-v2")))`, 30*time.Second)
 	broken.Stop()
 
 	proxy := startSiteOn(t, addr, server.Config{Version: "v2"}, func(s *site) {
@@ -260,16 +272,7 @@ func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
 	wasmRuns(t, ctx)
 }
 
-// addScriptOnLoad runs src in every document the tab loads, before the
-// page's own scripts.
-func addScriptOnLoad(src string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-		return err
-	})
-}
-
-// The wasm carries no article: the pages it renders bring their own. A
+// The wasm carries no article: each page is the server's HTML. A
 // sentence of a test-only article, served here, is nowhere in it.
 func TestWasmHoldsNoArticleText(t *testing.T) {
 	wasm, err := os.ReadFile(filepath.Join(env.web, "app.wasm"))
@@ -325,7 +328,7 @@ func TestFirstVisitStartsTheWasmOnceTheWorkerHasInstalled(t *testing.T) {
 		}
 	})
 	ctx := newBrowser(t)
-	do(t, ctx, addScriptOnLoad(wasmPostedWhileControlled), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.OnNewDocument(wasmPostedWhileControlled), chromedp.Navigate(s.URL+"/"))
 	// The interaction comes as soon as the script listens, before the
 	// page has loaded and app.js has registered the worker.
 	waitFor(t, ctx, `typeof window.glossCompileWasm === "function"`, 20*time.Second)
@@ -366,5 +369,49 @@ func TestTheWasmStartsWhenTheWorkerCannotInstall(t *testing.T) {
 	}
 	if eval[bool](t, ctx, `!!navigator.serviceWorker.controller`) {
 		t.Error("a service worker controls the page although its install failed")
+	}
+}
+
+// A reader who goes offline the moment the service worker has taken
+// charge of a first visit still reads the page offline: the worker saves
+// the open pages before it claims them. Here the worker's own fetch of
+// the open page takes a second, as on a slow network; a worker that
+// claimed first left the reader the offline page for that second.
+func TestThePageIsThereOfflineAsSoonAsTheWorkerControlsIt(t *testing.T) {
+	var held atomic.Int32
+	s := startSite(t, slowPageKeep(&held))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	s.Stop()
+	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	waitFor(t, ctx, `!!document.querySelector("h1")`, 10*time.Second)
+	text := eval[string](t, ctx, `document.body.innerText`)
+	if want := plain(seed.Body[0])[:40]; !strings.Contains(text, want) {
+		t.Errorf("offline right after the worker took control, the page read says:\n%.300s", text)
+	}
+	if held.Load() == 0 {
+		t.Error("control: the worker never fetched the open page, so the slow fetch tested nothing")
+	}
+}
+
+// slowPageKeep holds a second every request for the page at / that is not
+// a navigation (the service worker's own fetch of a page it keeps), as a
+// slow network would, and counts them in held.
+func slowPageKeep(held *atomic.Int32) siteOption {
+	return func(s *site) {
+		s.wrap = func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
+					held.Add(1)
+					select {
+					case <-time.After(time.Second):
+					case <-r.Context().Done():
+						return
+					}
+				}
+				h.ServeHTTP(w, r)
+			})
+		}
 	}
 }

@@ -25,7 +25,7 @@ func TestRightToLeftArticleIsMirrored(t *testing.T) {
 		wasmRuns(t, ctx)
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
-		time.Sleep(200 * time.Millisecond)
+		settled(t, ctx, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect()`, n.ID))
 		got := eval[map[string]any](t, ctx, fmt.Sprintf(`(() => {
 		  const main = document.getElementById("gloss"), p = document.querySelector(".gloss-article p");
 		  const line = document.createRange(); line.selectNodeContents(p);

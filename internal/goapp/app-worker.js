@@ -57,8 +57,10 @@ self.addEventListener("activate", (event) => {
           keys.filter((k) => k !== cacheName && k !== pagesCache).map((k) => caches.delete(k))
         )
       )
-      .then(() => self.clients.claim())
+      // Saved before claimed: a page the worker controls is one the
+      // reader can expect to reopen offline.
       .then(keepOpenPages)
+      .then(() => self.clients.claim())
   );
 });
 
@@ -67,7 +69,7 @@ self.addEventListener("activate", (event) => {
 // read them.
 async function keepOpenPages() {
   const pages = await caches.open(pagesCache);
-  const open = await self.clients.matchAll({ type: "window" });
+  const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   await Promise.all(
     open.map(async (client) => {
       const key = pageKey(client.url);
@@ -89,19 +91,23 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (req.mode === "navigate") {
-    event.respondWith(networkFirst(req));
+    event.respondWith(networkFirst(event));
     return;
   }
-  event.respondWith(cacheFirst(req));
+  event.respondWith(cacheFirst(event));
 });
 
-async function networkFirst(req) {
+// networkFirst and cacheFirst answer at once and write the cache in the
+// event's waitUntil: the browser keeps the worker alive until the write
+// has ended, and a write that fails says so.
+async function networkFirst(event) {
+  const req = event.request;
   const pages = await caches.open(pagesCache);
   let res = null;
   try {
     res = await fetch(req);
     if (res.ok) {
-      keep(pages, req.url, res.clone());
+      event.waitUntil(written(req.url, keep(pages, req.url, res.clone())));
       return res;
     }
     if (res.status < 500) {
@@ -132,7 +138,8 @@ async function keep(pages, url, res) {
   }
 }
 
-async function cacheFirst(req) {
+async function cacheFirst(event) {
+  const req = event.request;
   const cache = await caches.open(cacheName);
   const cached = await cache.match(req);
   if (cached) {
@@ -140,9 +147,15 @@ async function cacheFirst(req) {
   }
   const res = await fetch(req);
   if (res.ok && res.type === "basic") {
-    cache.put(req, res.clone());
+    event.waitUntil(written(req.url, cache.put(req, res.clone())));
   }
   return res;
+}
+
+// written reports a cache write that failed (a full quota, an engine
+// that refuses the write): the reader's copy is then missing.
+function written(url, write) {
+  return write.catch((err) => console.warn("gloss: not saved for offline reading", url, err));
 }
 
 // offlinePage is what a reader offline gets for a page never opened: the

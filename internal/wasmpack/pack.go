@@ -55,20 +55,9 @@ func Pack(module []byte) ([]byte, Stats, error) {
 	if !bytes.HasPrefix(module, magic) {
 		return nil, Stats{}, errors.New("wasmpack: not a WebAssembly 1.0 module")
 	}
-	type span struct{ id, head, start, end int } // a section: its id's byte, its content
-	var sections []span
-	for i := len(magic); i < len(module); {
-		id := int(module[i])
-		size, n, err := uleb(module[i+1:])
-		if err != nil {
-			return nil, Stats{}, fmt.Errorf("wasmpack: section at byte %d: %w", i, err)
-		}
-		start := i + 1 + n
-		if size > uint64(len(module)-start) {
-			return nil, Stats{}, fmt.Errorf("wasmpack: section %d at byte %d runs past the end of the module", id, i)
-		}
-		sections = append(sections, span{id, i, start, start + int(size)})
-		i = start + int(size)
+	sections, err := readSections(module)
+	if err != nil {
+		return nil, Stats{}, err
 	}
 	data := -1
 	for k, s := range sections {
@@ -132,6 +121,28 @@ func Pack(module []byte) ([]byte, Stats, error) {
 	out = append(out, body...)
 	out = append(out, module[sec.end:]...)
 	return out, st, nil
+}
+
+// span is a section of a module: the byte of its id, and its content.
+type span struct{ id, head, start, end int }
+
+// readSections lists the sections of module, which starts with magic.
+func readSections(module []byte) ([]span, error) {
+	var sections []span
+	for i := len(magic); i < len(module); {
+		id := int(module[i])
+		size, n, err := uleb(module[i+1:])
+		if err != nil {
+			return nil, fmt.Errorf("wasmpack: section at byte %d: %w", i, err)
+		}
+		start := i + 1 + n
+		if size > uint64(len(module)-start) {
+			return nil, fmt.Errorf("wasmpack: section %d at byte %d runs past the end of the module", id, i)
+		}
+		sections = append(sections, span{id, i, start, start + int(size)})
+		i = start + int(size)
+	}
+	return sections, nil
 }
 
 // readSegments reads a data section's segments; nil, nil when one is not

@@ -1,7 +1,8 @@
 //go:build js
 
-// Package afterruntime gives the browser a frame once the Go runtime has
-// started, during the wasm's start (package pace).
+// Package afterruntime gives the browser a frame once the Go runtime and
+// the first standard packages have started: the first of the wasm's
+// start's steps (cmd/gloss, main_wasm.go, lists them all).
 package afterruntime
 
 import (

@@ -1,6 +1,7 @@
 package main
 
-// Headless Chromium, driven with chromedp's generic API (v0.23).
+// Headless Chromium, driven with chromedp's generic API (v0.23), as
+// internal/browsertest starts it for the browser tests too.
 
 import (
 	"context"
@@ -11,31 +12,22 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 // startBrowser starts a headless Chromium with its profile in the run's
 // temporary folder profile. Each measurement opens its own tab in a new
-// browser context (an empty cache, no service worker, no storage): a
-// fresh profile, without the cost of a new process.
+// browser context (freshTab).
 func (b *Bench) startBrowser(ctx context.Context, profile string) (context.Context, func(), error) {
 	return b.startBrowserWith(ctx, profile)
 }
 
 // startBrowserWith is startBrowser with more flags.
 func (b *Bench) startBrowserWith(ctx context.Context, profile string, extra ...chromedp.ExecAllocatorOption) (context.Context, func(), error) {
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chrome.Options(b.chrome, b.tempDir(profile)), extra...)...)
-	bctx, cancel := chromedp.NewContext(alloc)
-	stop := func() { cancel(); cancelAlloc() }
-	if err := chromedp.Do(bctx); err != nil {
-		stop()
-		return nil, nil, fmt.Errorf("starting %s: %w", b.chrome, err)
-	}
-	return bctx, stop, nil
+	return browsertest.Start(ctx, b.chrome, b.tempDir(profile), extra...)
 }
 
 // freshTab opens a tab of the run's browser in a new, empty browser
@@ -44,12 +36,7 @@ func (b *Bench) freshTab() (context.Context, context.CancelFunc, error) { return
 
 // newTab opens a tab of browser in a new, empty browser context.
 func newTab(browser context.Context) (context.Context, context.CancelFunc, error) {
-	tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-	if err := chromedp.Do(tab); err != nil {
-		cancel()
-		return nil, nil, err
-	}
-	return tab, cancel, nil
+	return browsertest.NewTab(browser)
 }
 
 // within runs steps with a time limit.
@@ -62,39 +49,19 @@ func within(ctx context.Context, limit time.Duration, steps ...chromedp.Action[c
 // evalIn evaluates a JavaScript expression (awaiting a promise) with a
 // time limit and decodes its value.
 func evalIn[T any](ctx context.Context, limit time.Duration, expr string) (T, error) {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	return browsertest.Eval[T](ctx, limit, expr)
 }
 
-// waitJS polls a JavaScript condition every 50 ms until it is true or
-// limit passes. Errors while polling (a navigation, a context going
-// away) count as "not yet".
+// waitJS polls a JavaScript condition until it is true or limit passes
+// (browsertest.Poll).
 func waitJS(ctx context.Context, cond string, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	var last error
-	for time.Now().Before(deadline) {
-		ok, err := evalIn[bool](ctx, 5*time.Second, "!!("+cond+")")
-		if err == nil && ok {
-			return nil
-		}
-		last = err
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-	return fmt.Errorf("waited %v for %s (last error: %v)", limit, cond, last)
+	return browsertest.Poll(ctx, cond, limit)
 }
 
 // onNewDocument runs script in every document the tab loads, before the
 // page's own scripts.
 func onNewDocument(script string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
-		return err
-	})
+	return browsertest.OnNewDocument(script)
 }
 
 // wasmRequestedBinding is the binding probeScript calls once the wasm is
@@ -126,7 +93,7 @@ var enableNetwork = chromedp.Func(func(ctx context.Context, t *chromedp.Target) 
 })
 
 // blockURLs makes the browser fail requests matching the URL patterns,
-// from the tab and its workers (internal/chrome.Block), and keeps a
+// from the tab and its workers (browsertest.Block), and keeps a
 // service worker from answering them instead. The blocking is the whole
 // browser's: whoever blocks unblocks when done (unblock).
 func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
@@ -137,7 +104,7 @@ func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
 		if _, err := cdp.Call(ctx, t, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
 			return err
 		}
-		_, err := chrome.Block(patterns...)(ctx, t)
+		_, err := browsertest.Block(patterns...)(ctx, t)
 		return err
 	})
 }
@@ -146,7 +113,7 @@ func blockURLs(patterns ...string) chromedp.Action[chromedp.Void] {
 // tabs of the same browser. Should it fail, they fail too ("the wasm did
 // not start"), and the bench with them.
 func unblock(tab context.Context) {
-	if err := within(tab, 10*time.Second, chrome.Block()); err != nil {
+	if err := within(tab, 10*time.Second, browsertest.Block()); err != nil {
 		fmt.Fprintf(os.Stderr, "bench: cannot unblock the wasm, so the loads after this one cannot start it: %v\n", err)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/invariant"
 )
 
@@ -299,44 +300,20 @@ func (b *Bench) embedOnce(ctx context.Context, steady bool) (embedResult, error)
 // whether the wasm has started there 2 s after the frame loaded in view,
 // which a facade must not do before the reader touches it.
 func (b *Bench) waitFrameWasm(tab context.Context) (bool, string) {
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		infos, err := chromedp.Targets(tab)
-		if err != nil {
-			return false, "listing targets: " + err.Error()
-		}
-		for _, info := range infos {
-			if info.Type != "iframe" || !strings.HasPrefix(info.URL, b.glossURL) {
-				continue
-			}
-			// Detach only when done: closing a frame's target closes its
-			// page. The first Run attaches, and its context must have no
-			// deadline, or the attachment ends with it.
-			frame, cancel := chromedp.NewContext(tab, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
-			defer cancel()
-			attached := make(chan error, 1)
-			go func() { attached <- chromedp.Do(frame) }()
-			select {
-			case err := <-attached:
-				if err != nil {
-					return false, "attaching to the frame: " + err.Error()
-				}
-			case <-time.After(15 * time.Second):
-				return false, "attaching to the frame took over 15 s"
-			}
-			if err := waitJS(frame, `document.readyState === "complete"`, 30*time.Second); err != nil {
-				return false, "the frame did not load within 30 s"
-			}
-			time.Sleep(2 * time.Second)
-			started, err := evalIn[bool](frame, 5*time.Second, `document.documentElement.classList.contains("gloss-starting") || !document.getElementById("app-wasm-loader")`)
-			if err != nil {
-				return false, "reading the frame: " + err.Error()
-			}
-			return started, "2 s after the frame loaded in view, untouched"
-		}
-		time.Sleep(200 * time.Millisecond)
+	frame, cancel, err := browsertest.Frame(tab, b.glossURL, 10*time.Second)
+	if err != nil {
+		return false, err.Error()
 	}
-	return false, "no frame target for " + b.glossURL + " appeared"
+	defer cancel()
+	if err := waitJS(frame, `document.readyState === "complete"`, 30*time.Second); err != nil {
+		return false, "the frame did not load within 30 s"
+	}
+	time.Sleep(2 * time.Second)
+	started, err := evalIn[bool](frame, 5*time.Second, `document.documentElement.classList.contains("gloss-starting") || !document.getElementById("app-wasm-loader")`)
+	if err != nil {
+		return false, "reading the frame: " + err.Error()
+	}
+	return started, "2 s after the frame loaded in view, untouched"
 }
 
 // glossLogSize is the size of gloss serve's log so far.

@@ -29,7 +29,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gloss/gloss/internal/chrome"
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 // Bench holds one run's configuration, the processes it started and the
@@ -273,7 +273,7 @@ func (b *Bench) findTools() {
 			b.goTool = filepath.Join(root, "bin", "go")
 		}
 	}
-	b.chrome = chrome.Find()
+	b.chrome = browsertest.Find()
 	b.wrk = look("wrk")
 	b.nginx = look("nginx")
 	if b.nginx == "" {

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 // errNoExport says the gloss binary has no export command yet.
@@ -57,44 +59,6 @@ func nginxSnippet(site string) (string, error) {
 	return matches[0], nil
 }
 
-// nginxConf is the configuration the bench runs nginx with: Debian's
-// stock http settings (/etc/nginx/nginx.conf: sendfile, tcp_nopush,
-// access log, gzip on), two workers for the two cores, extra directives
-// for the http block, and a server block on a loopback port that
-// includes the shipped snippet.
-func nginxConf(dir, site, snippet, extra string, port int) string {
-	return fmt.Sprintf(`# Written by make bench.
-daemon off;
-master_process on;
-worker_processes 2;
-pid %[1]s/nginx.pid;
-error_log %[1]s/error.log warn;
-events {
-    worker_connections 1024;
-}
-http {
-    sendfile on;
-    tcp_nopush on;
-    types_hash_max_size 2048;
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log %[1]s/access.log;
-    gzip on;%[5]s
-    client_body_temp_path %[1]s/body;
-    proxy_temp_path %[1]s/proxy;
-    fastcgi_temp_path %[1]s/fastcgi;
-    uwsgi_temp_path %[1]s/uwsgi;
-    scgi_temp_path %[1]s/scgi;
-    server {
-        listen 127.0.0.1:%[4]d;
-        server_name localhost;
-        root %[2]s;
-        include %[3]s;
-    }
-}
-`, dir, site, snippet, port, extra)
-}
-
 // startNginx runs nginx in the foreground on a free loopback port,
 // serving site, with extra directives in its http block.
 func (b *Bench) startNginx(ctx context.Context, site, extra string) (*Proc, string, error) {
@@ -127,11 +91,14 @@ func (b *Bench) startNginx(ctx context.Context, site, extra string) (*Proc, stri
 		if err != nil {
 			return nil, "", err
 		}
-		conf := filepath.Join(dir, "nginx.conf")
-		if err := os.WriteFile(conf, []byte(nginxConf(dir, site, snippet, extra, port)), 0o644); err != nil {
+		// Two workers for the two cores, and an access log, as a
+		// production nginx writes.
+		n := browsertest.Nginx{Dir: dir, Root: site, Snippet: snippet, Listen: fmt.Sprintf("127.0.0.1:%d", port),
+			Workers: 2, AccessLog: true, Extra: extra}
+		cmd, err := n.Command(b.nginx)
+		if err != nil {
 			return nil, "", err
 		}
-		cmd := exec.Command(b.nginx, "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", conf)
 		p, err := StartProc("nginx", cmd, filepath.Join(dir, fmt.Sprintf("stderr-%d.log", attempt)))
 		if err != nil {
 			return nil, "", err
@@ -141,7 +108,7 @@ func (b *Bench) startNginx(ctx context.Context, site, extra string) (*Proc, stri
 		if lastErr = WaitHTTP(ctx, p, url+"/", 15*time.Second); lastErr == nil {
 			return p, url, nil
 		}
-		if b, err := os.ReadFile(filepath.Join(dir, "error.log")); err == nil {
+		if b, err := os.ReadFile(n.ErrorLog()); err == nil {
 			lastErr = fmt.Errorf("%w\n%s", lastErr, b)
 		}
 		p.Stop(5 * time.Second)

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/articles"
-	"github.com/gloss/gloss/internal/goapppatch"
 	"github.com/gloss/gloss/internal/invariant"
+	"github.com/gloss/gloss/internal/wasmbuild"
 	"github.com/gloss/gloss/internal/wasmpack"
 )
 
@@ -40,7 +40,7 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	floorSyms := filepath.Join(out, "floor-symbols.wasm")
 	// Both are built as the Makefile builds the served wasm: with the
 	// wasm's go-app (internal/goapppatch).
-	work, err := goapppatch.Prepare(b.root, filepath.Join(out, "wasm"))
+	work, err := wasmbuild.Workspace(b.root, filepath.Join(out, "wasm"))
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	inWasm := StringsIn(raw, texts)
 	text := Row{Figure: "shipped article text in the wasm", Value: fmt.Sprintf("%d of %d strings", len(inWasm), len(texts)),
 		Number: num(float64(len(inWasm))), Goal: "none", Status: status(len(inWasm) == 0 && len(texts) > 0),
-		Note: fmt.Sprintf("every string of ≥ %d bytes of the %d shipped article(s), searched in app.wasm: pages bring their article as data", articleStringMin, len(articles.All()))}
+		Note: fmt.Sprintf("every string of ≥ %d bytes of the %d shipped article(s), searched in app.wasm: each page is the server's HTML", articleStringMin, len(articles.All()))}
 	if len(inWasm) > 0 {
 		text.Note += fmt.Sprintf("; found %q", inWasm[0])
 	}
@@ -189,12 +189,12 @@ func ServerPackages(widget, floor map[string]int) []string {
 	return out
 }
 
-func readSyms(path string) (*WasmSyms, error) {
+func readSyms(path string) (*wasmpack.Symbols, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	s, err := ParseWasmSyms(raw)
+	s, err := wasmpack.ReadSymbols(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -204,17 +204,7 @@ func readSyms(path string) (*WasmSyms, error) {
 func (b *Bench) goBuildWasm(ctx context.Context, flags []string, out, pkg string) error {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	args := append([]string{"build"}, flags...)
-	args = append(args, "-o", out, pkg)
-	cmd := exec.CommandContext(ctx, b.goTool, args...)
-	cmd.Dir = b.root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+b.goWork)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, msg)
-	}
-	// As the Makefile builds the served wasm (internal/cmd/wasmpack), so
-	// that the floor is built alike.
-	_, err := wasmpack.PackFile(out)
+	_, err := wasmbuild.Build{Root: b.root, Pkg: pkg, Out: out, Flags: flags, Work: b.goWork}.Run(ctx)
 	return err
 }
 

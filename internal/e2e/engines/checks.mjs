@@ -386,6 +386,32 @@ export const checks = [
     },
   },
   {
+    // Offline the moment the service worker has taken charge of a first
+    // visit, the page is there: the worker keeps the open pages before it
+    // claims them. The server holds the worker's own fetch of the page a
+    // second, as a slow network would.
+    name: "offline-as-soon-as-controlled",
+    async run(d, cfg) {
+      await d.fresh();
+      await d.goto(cfg.firstSecond + "/", desktop);
+      if (!(await until(() => d.eval(() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller), 30000))) {
+        return ["the service worker did not take control of the page in 30 s"];
+      }
+      const res = await fetch(cfg.controlURL + "/stop-first-second", { method: "POST" });
+      if (!res.ok) return [`stopping the server: ${res.status}`];
+      try {
+        await d.goto(cfg.firstSecond + "/", desktop);
+      } catch (e) {
+        return [`offline right after the worker took control: ${e.message.split("\n")[0]}`];
+      }
+      const text = await d.eval(() => document.body.innerText);
+      if (!text.includes(cfg.offlinePages[0].text)) {
+        return [`offline right after the worker took control, the page says ${JSON.stringify(text.slice(0, 120))}`];
+      }
+      return [];
+    },
+  },
+  {
     // The embed on a publisher's page of another site: sized to its
     // content, and the publisher hears of the cards the reader opens.
     name: "embed-sizing-and-events",
