@@ -125,7 +125,7 @@ func (w *writer) fileOf(o *site.Output, p string) string {
 	switch {
 	case rel == "" || strings.HasSuffix(rel, "/"):
 		return rel + "index.html"
-	case o.Kind == site.KindPage || o.Kind == site.KindDemo:
+	case o.Kind == site.KindPage || o.Kind == site.KindDemo || o.Kind == site.KindFront:
 		return rel + ".html"
 	}
 	return rel

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -29,12 +30,19 @@ var (
 	jsClass    = regexp.MustCompile(`classList\.(?:add|contains|toggle|remove)\("([^"]*)"[,)]`)
 )
 
-// The page's names: every class and id of the article page and its
-// embed view, as the server prints them, the prompts only the wasm
+// The page's names: every class and id of the front page, an article
+// page and its embed view, as the server prints them, the prompts only the wasm
 // renders, and the root classes gloss.js sets (package web's contract).
 func pageNames(t *testing.T) map[string]bool {
 	t.Helper()
-	s, err := New(Config{Articles: articles.All(), Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
+	// Enough articles for the front page to have a second page.
+	as := articles.All()
+	for i := range 20 {
+		a := as[0]
+		a.Slug += "-" + strconv.Itoa(i)
+		as = append(as, a)
+	}
+	s, err := New(Config{Articles: as, Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +54,8 @@ func pageNames(t *testing.T) map[string]bool {
 	for _, n := range []string{app.InstallID, app.UpdateID} {
 		names["."+n], names["#"+n] = true, true
 	}
-	for _, target := range []string{"/", "/?embed=1"} {
+	seed := "/a/" + articles.All()[0].Slug
+	for _, target := range []string{"/", "/page/2/", seed, seed + "?embed=1"} {
 		res := fetch(s, target)
 		body, _ := io.ReadAll(res.Body)
 		for _, m := range classAttr.FindAllStringSubmatch(string(body), -1) {

@@ -16,7 +16,8 @@ func TestSecurityHeadersAreTheServers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for target, ancestors := range map[string]string{"/": "'self'", "/?embed=1": "*"} {
+	seed := "/a/" + articles.All()[0].Slug
+	for target, ancestors := range map[string]string{"/": "'self'", seed: "'self'", seed + "?embed=1": "*"} {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
 		for _, h := range site.SecurityHeaders(ancestors) {

@@ -63,14 +63,14 @@ func TestOembed(t *testing.T) {
 			status: 200, width: site.OEmbedWidth,
 			want: []string{`href="http://localhost:8000/a/` + seed.Slug + `"`, `src="http://localhost:8000/web/embed.js"`},
 		},
-		{name: "root URL is the first article", host: "localhost:8000", target: oembedURL(local + "/"), status: 200, width: site.OEmbedWidth},
-		{name: "root without a slash", host: "localhost:8000", target: oembedURL(local), status: 200, width: site.OEmbedWidth},
+		{name: "the front page is no article", host: "localhost:8000", target: oembedURL(local + "/"), status: 404},
+		{name: "root without a slash", host: "localhost:8000", target: oembedURL(local), status: 404},
 		{name: "trailing slash", host: "localhost:8000", target: oembedURL(local + "/a/" + seed.Slug + "/"), status: 200, width: site.OEmbedWidth},
 		{name: "query and fragment ignored", host: "localhost:8000", target: oembedURL(local + "/a/" + seed.Slug + "?utm_source=x#istanbul"), status: 200, width: site.OEmbedWidth},
-		{name: "format defaults to json", host: "localhost:8000", target: "/oembed?url=" + url.QueryEscape(local+"/"), status: 200, width: site.OEmbedWidth},
-		{name: "maxwidth narrows", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=320"), status: 200, width: 320},
-		{name: "maxwidth wider than needed", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=2000"), status: 200, width: site.OEmbedWidth},
-		{name: "host is case-insensitive", host: "LOCALHOST:8000", target: oembedURL("http://Localhost:8000/"), status: 200, width: site.OEmbedWidth},
+		{name: "format defaults to json", host: "localhost:8000", target: "/oembed?url=" + url.QueryEscape(local+"/a/"+seed.Slug), status: 200, width: site.OEmbedWidth},
+		{name: "maxwidth narrows", host: "localhost:8000", target: oembedURL(local+"/a/"+seed.Slug, "maxwidth=320"), status: 200, width: 320},
+		{name: "maxwidth wider than needed", host: "localhost:8000", target: oembedURL(local+"/a/"+seed.Slug, "maxwidth=2000"), status: 200, width: site.OEmbedWidth},
+		{name: "host is case-insensitive", host: "LOCALHOST:8000", target: oembedURL("http://Localhost:8000/a/" + seed.Slug), status: 200, width: site.OEmbedWidth},
 		{
 			name: "configured origin", origin: "https://gloss.example", host: "10.0.0.5:8000",
 			target: oembedURL("https://gloss.example/a/" + seed.Slug), status: 200, width: site.OEmbedWidth,
@@ -78,7 +78,7 @@ func TestOembed(t *testing.T) {
 		},
 		{
 			name: "configured origin, http URL of it", origin: "https://gloss.example", host: "gloss.example",
-			target: oembedURL("http://gloss.example/"), status: 200, width: site.OEmbedWidth,
+			target: oembedURL("http://gloss.example/a/" + seed.Slug), status: 200, width: site.OEmbedWidth,
 			want: []string{`href="https://gloss.example/a/`},
 		},
 		{name: "configured origin, other host", origin: "https://gloss.example", host: "evil.example", target: oembedURL("https://evil.example/"), status: 404},
@@ -92,17 +92,17 @@ func TestOembed(t *testing.T) {
 		{name: "relative URL", host: "localhost:8000", target: oembedURL("/a/" + seed.Slug), status: 404},
 		{name: "spoofed Host with markup", host: `a"><script>`, target: oembedURL(`http://a"><script>/`), status: 404},
 
-		{name: "xml", host: "localhost:8000", target: "/oembed?format=xml&url=" + url.QueryEscape(local+"/"), status: 501},
-		{name: "other format", host: "localhost:8000", target: "/oembed?format=yaml&url=" + url.QueryEscape(local+"/"), status: 501},
+		{name: "xml", host: "localhost:8000", target: "/oembed?format=xml&url=" + url.QueryEscape(local+"/a/"+seed.Slug), status: 501},
+		{name: "other format", host: "localhost:8000", target: "/oembed?format=yaml&url=" + url.QueryEscape(local+"/a/"+seed.Slug), status: 501},
 
 		{name: "no url", host: "localhost:8000", target: "/oembed?format=json", status: 400},
 		{name: "empty url", host: "localhost:8000", target: "/oembed?url=&format=json", status: 400},
-		{name: "two urls", host: "localhost:8000", target: oembedURL(local+"/", "url=x"), status: 400},
+		{name: "two urls", host: "localhost:8000", target: oembedURL(local+"/a/"+seed.Slug, "url=x"), status: 400},
 		{name: "bad escape", host: "localhost:8000", target: "/oembed?url=%zz&format=json", status: 400},
 		{name: "unparsable url", host: "localhost:8000", target: oembedURL("http://[::1"), status: 400},
-		{name: "maxwidth not a number", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=wide"), status: 400},
-		{name: "maxwidth zero", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=0"), status: 400},
-		{name: "maxheight negative", host: "localhost:8000", target: oembedURL(local+"/", "maxheight=-5"), status: 400},
+		{name: "maxwidth not a number", host: "localhost:8000", target: oembedURL(local+"/a/"+seed.Slug, "maxwidth=wide"), status: 400},
+		{name: "maxwidth zero", host: "localhost:8000", target: oembedURL(local+"/a/"+seed.Slug, "maxwidth=0"), status: 400},
+		{name: "maxheight negative", host: "localhost:8000", target: oembedURL(local+"/a/"+seed.Slug, "maxheight=-5"), status: 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,7 +151,7 @@ func TestOembed(t *testing.T) {
 
 func TestOembedMaxheight(t *testing.T) {
 	s := newTestServer(t, Config{})
-	rec := get(s, "localhost:8000", oembedURL("http://localhost:8000/", "maxheight=200"))
+	rec := get(s, "localhost:8000", oembedURL("http://localhost:8000/a/"+articles.All()[0].Slug, "maxheight=200"))
 	var doc site.OEmbed
 	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
@@ -210,7 +210,7 @@ func TestOembedDiscoveryLinkInEveryPage(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newTestServer(t, Config{Origin: tt.origin})
-			for _, path := range []string{"/", "/a/" + seed.Slug, "/a/" + seed.Slug + "/"} {
+			for _, path := range []string{"/a/" + seed.Slug, "/a/" + seed.Slug + "/"} {
 				rec := get(s, tt.host, path)
 				body := rec.Body.String()
 				link := site.OEmbedLink(tt.want, seed.Title)
@@ -248,7 +248,7 @@ func TestOembedDiscoveryLinkInEveryPage(t *testing.T) {
 	// cannot make the server name a host it made up.
 	s := newTestServer(t, Config{})
 	for _, host := range []string{"a'b", "evil.example", "10.1.2.3:8000"} {
-		body := get(s, host, "/").Body.String()
+		body := get(s, host, "/a/"+seed.Slug).Body.String()
 		if strings.Contains(body, "json+oembed") || strings.Contains(body, "og:url") || !strings.Contains(body, "</html>") {
 			t.Errorf("Host %q: the page carries an oEmbed link or og:url, or is missing", host)
 		}
@@ -288,10 +288,10 @@ func TestFrameAncestors(t *testing.T) {
 		name, config, target, want string
 	}{
 		{"app view, only itself", "", "/", "frame-ancestors 'self'"},
-		{"embed view, anyone", "", "/?embed=1", "frame-ancestors *"},
+		{"the front page, only itself", "", "/?embed=1", "frame-ancestors 'self'"},
 		{"embed view of an article", "", "/a/" + articles.All()[0].Slug + "?embed=1&theme=dark", "frame-ancestors *"},
 		{"embed=0 is the app view", "", "/?embed=0", "frame-ancestors 'self'"},
-		{"configured publishers", "https://a.example https://b.example", "/?embed=1", "frame-ancestors https://a.example https://b.example"},
+		{"configured publishers", "https://a.example https://b.example", "/a/" + articles.All()[0].Slug + "?embed=1", "frame-ancestors https://a.example https://b.example"},
 		{"configured, app view still itself", "https://a.example", "/", "frame-ancestors 'self'"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,10 +15,10 @@ type entry struct {
 }
 
 // entry makes the entry of e in the build.
-func (b *build) entry(e content.Entry, newest bool, archive content.Archive) *entry {
+func (b *build) entry(e content.Entry, archive content.Archive) *entry {
 	en := &entry{Entry: e}
 	en.page = &Output{
-		Paths: pagePaths(b.base, e.Slug, newest),
+		Paths: pagePaths(b.base, e.Slug),
 		Kind:  KindPage,
 		Type:  TypeOf(".html"),
 		Cache: CacheRevalidate,

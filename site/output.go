@@ -26,6 +26,8 @@ const (
 	KindDemo
 	// KindFeed is a feed or a sitemap of the articles.
 	KindFeed
+	// KindFront is a page of the front page.
+	KindFront
 )
 
 // Output is one thing the site publishes, at one or more URL paths: the

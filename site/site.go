@@ -15,8 +15,8 @@ import (
 // Config says what site to build.
 type Config struct {
 	// Archive holds the site's articles, listed in site order (the
-	// newest first, which is also the page at the base) and read when a
-	// page needs one.
+	// newest first, as the front page lists them) and read when a page
+	// needs one.
 	Archive content.Archive
 	// Articles, when there is no Archive, are the articles in site
 	// order, already read (Memory).
@@ -216,12 +216,17 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 	}
 	s.entries = make([]*entry, len(entries))
 	for i, ce := range entries {
-		e := b.entry(ce, i == 0, archive)
+		e := b.entry(ce, archive)
 		s.entries[i] = e
 		for _, o := range e.outputs(b, archive) {
 			if err := add(o); err != nil {
 				return nil, fmt.Errorf("%w (article %s)", err, ce.Slug)
 			}
+		}
+	}
+	for _, o := range b.frontOutputs(s.entries, archive) {
+		if err := add(o); err != nil {
+			return nil, err
 		}
 	}
 	for _, o := range b.feedOutputs(s.entries, archive) {

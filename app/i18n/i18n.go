@@ -38,6 +38,15 @@ type Strings struct {
 	Notes            string // heading of the printed endnotes
 	Loading          string // go-app's loader (no percentage: the wasm streams straight to the compiler)
 
+	Latest       string    // the front page's heading
+	Updated      string    // marks an article whose context changed after it was published
+	Newer, Older string    // the front page's links to the pages before and after
+	PageOf       [2]string // "Page ", " of " between the numbers
+	Pages        string    // the accessible name of the front page's page links
+	// Cards counts an article's context cards: the word for one, for a
+	// few (2–4, where the language tells them apart) and for many.
+	Cards [3]string
+
 	// Months in a full date, "8 February 2024" (genitive in Ukrainian:
 	// "8 лютого 2024"), and with only the year, "February 2024".
 	Months, MonthsAlone [12]string
@@ -77,6 +86,13 @@ var en = &Strings{
 	Reload:           "Reload",
 	Notes:            "Notes",
 	Loading:          "Loading interactive features…",
+	Latest:           "Latest articles",
+	Updated:          "Updated since publication",
+	Newer:            "Newer articles",
+	Older:            "Older articles",
+	PageOf:           [2]string{"Page ", " of "},
+	Pages:            "Pages",
+	Cards:            [3]string{"context card", "context cards", "context cards"},
 	Months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
 	MonthsAlone: [12]string{"January", "February", "March", "April", "May", "June",
@@ -114,6 +130,13 @@ var uk = &Strings{
 	Reload:           "Оновити",
 	Notes:            "Примітки",
 	Loading:          "Завантаження інтерактивних функцій…",
+	Latest:           "Останні статті",
+	Updated:          "Оновлено після публікації",
+	Newer:            "Новіші статті",
+	Older:            "Давніші статті",
+	PageOf:           [2]string{"Сторінка ", " з "},
+	Pages:            "Сторінки",
+	Cards:            [3]string{"картка з контекстом", "картки з контекстом", "карток з контекстом"},
 	Months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня",
 		"липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
 	MonthsAlone: [12]string{"січень", "лютий", "березень", "квітень", "травень", "червень",
@@ -229,4 +252,22 @@ func (s *Strings) Currency(num, symbol string) string {
 		return num + "\u00a0" + symbol
 	}
 	return symbol + num
+}
+
+// CardCount says how many context cards there are, with the word's form
+// for the number: "1 context card", "3 картки з контекстом".
+func (s *Strings) CardCount(n int) string {
+	form := 2
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		form = 0
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		form = 1
+	}
+	if s.Lang == "en" && n != 1 {
+		form = 2
+	} else if s.Lang == "en" {
+		form = 0
+	}
+	return strconv.Itoa(n) + " " + s.Cards[form]
 }

@@ -1,0 +1,94 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+
+	ui "github.com/gloss/gloss/app"
+	"github.com/gloss/gloss/app/i18n"
+	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/escape"
+	"github.com/gloss/gloss/internal/goapp"
+)
+
+// FrontSize is how many articles one page of the front page lists: a
+// fixed number, so a page costs the same whatever the archive's size.
+const FrontSize = 20
+
+// frontPath is the path of the front page's page k (from 1): the base
+// for the first, base/page/k/ for the others.
+func (b *build) frontPath(k int) string {
+	if k <= 1 {
+		return b.base
+	}
+	return b.base + "page/" + strconv.Itoa(k) + "/"
+}
+
+// frontOutputs are the front page's pages: the archive newest first,
+// FrontSize articles a page. The first is at the base: the page the
+// installed app opens on (the manifest's start_url).
+func (b *build) frontOutputs(entries []*entry, archive content.Archive) []*Output {
+	pages := (len(entries) + FrontSize - 1) / FrontSize
+	out := make([]*Output, 0, pages)
+	for k := 1; k <= pages; k++ {
+		list := entries[(k-1)*FrontSize : min(len(entries), k*FrontSize)]
+		paths := []string{b.frontPath(k)}
+		if k > 1 {
+			paths = append([]string{paths[0][:len(paths[0])-1]}, paths[0])
+		}
+		out = append(out, &Output{
+			Paths: paths, Kind: KindFront, Type: TypeOf(".html"), Cache: CacheRevalidate,
+			key:    "front-" + strconv.Itoa(k) + "-" + strconv.Itoa(pages) + "-" + listKey(list),
+			render: func() ([]byte, error) { return b.renderFront(archive, list, k, pages) },
+		})
+	}
+	return out
+}
+
+// renderFront prints page k of pages of the front page, listing entries:
+// each is read for its cards, and none is kept.
+func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages int) ([]byte, error) {
+	lang := entries[0].Lang
+	f := ui.Front{Lang: lang, Title: Info.Name, Description: Info.Description, Page: k, Pages: pages}
+	if k > 1 {
+		f.Newer = b.frontPath(k - 1)
+	}
+	if k < pages {
+		f.Older = b.frontPath(k + 1)
+	}
+	for _, e := range entries {
+		art, err := read(archive, e.Slug)
+		if err != nil {
+			return nil, fmt.Errorf("front page %d: %w", k, err)
+		}
+		a := &art
+		f.Entries = append(f.Entries, ui.FrontEntry{
+			Href: ArticleURL("", b.base, a.Slug), Title: a.Title, Description: a.Description, Lang: a.Lang,
+			Date: a.Date, Cards: cards(a), Updated: a.Date.Before(modified(a)),
+		})
+	}
+	title := Info.Name
+	if k > 1 {
+		t := i18n.For(lang)
+		title += " · " + t.PageOf[0] + strconv.Itoa(k) + t.PageOf[1] + strconv.Itoa(pages)
+	}
+	head := `<link ` + escape.Attr("href", b.origin+b.frontPath(k)) + ` rel="canonical">` + "\n" + b.feedLinks()
+	if b.cfg.Preview {
+		head += `<script defer src="` + PreviewScript + `"></script>` + "\n"
+	}
+	return b.goapp.Render(goapp.Page{
+		Lang: lang, Dir: i18n.Dir(lang), Title: title, Description: Info.Description,
+		Head: []byte(head), Root: &ui.Prompts{Lang: lang}, Main: ui.FrontPage(f), Loading: i18n.For(lang).Loading,
+	})
+}
+
+// cards counts a's context cards: the notes anchored to its phrases.
+func cards(a *content.Article) int {
+	n := 0
+	for _, note := range a.Notes {
+		if note.Anchor != "" {
+			n++
+		}
+	}
+	return n
+}
