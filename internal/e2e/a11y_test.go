@@ -56,7 +56,7 @@ func TestAxeFindsNoViolations(t *testing.T) {
 			// card open. (The note shown when it fails: loader_test.go.)
 			s := startSite(t, gated)
 			ctx := newBrowser(t)
-			do(t, ctx, colorScheme(scheme), chromedp.Navigate(s.URL+"/"), chromedp.KeyEvent(kb.Shift))
+			do(t, ctx, colorScheme(scheme), chromedp.Navigate(s.URL+seedPath), chromedp.KeyEvent(kb.Shift))
 			waitFor(t, ctx, `document.documentElement.classList.contains("gloss-starting") && !!document.getElementById("app-wasm-loader-label")`, 10*time.Second)
 			for _, v := range axeViolations(t, ctx) {
 				t.Errorf("page before the wasm: %s", v)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	glosssite "github.com/gloss/gloss/site"
+
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss/gloss/app"
@@ -16,8 +18,12 @@ import (
 	"github.com/gloss/gloss/internal/browsertest"
 )
 
-// seed is the default article, served at "/".
+// seed is the default article, the newest: the first on the front page.
 var seed = articles.All()[0]
+
+// seedPath is the seed article's own address; the site's base is its
+// front page.
+var seedPath = glosssite.ArticlePath(seed.Slug)
 
 // anchored returns the notes of a that have a phrase in the text, in
 // reading order.
@@ -34,7 +40,7 @@ func anchored(a content.Article) []content.Note {
 func TestEveryCardOpensByClickAndClosesWithEscape(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	wasmRuns(t, ctx)
 	for _, n := range anchored(seed) {
 		trigger := app.TriggerID(n.ID)
@@ -55,7 +61,7 @@ func TestEveryCardOpensByClickAndClosesWithEscape(t *testing.T) {
 func TestKeyboardReachesTriggersInReadingOrderAndOpensCards(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	wasmRuns(t, ctx)
 
 	// Tab from the top of the page, collecting the triggers it reaches.
@@ -111,7 +117,7 @@ func TestKeyboardReachesTriggersInReadingOrderAndOpensCards(t *testing.T) {
 func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 	s := startSite(t, gated)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	n := anchored(seed)[0]
 	do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 	waitFor(t, ctx, openCard(n.ID), 5*time.Second)
@@ -146,7 +152,7 @@ func TestCardsOpenBeforeTheWasmLoads(t *testing.T) {
 func TestWasmIsBlockedCardsStillOpen(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+seedPath))
 	for _, n := range anchored(seed)[:3] {
 		do(t, ctx, chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
 		waitFor(t, ctx, openCard(n.ID), 5*time.Second)
@@ -190,7 +196,7 @@ func TestHideHighlightsIsRemembered(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
 	enabled := `document.querySelectorAll(".gloss-article .gloss-mark:enabled").length`
-	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	if n := eval[int](t, ctx, enabled); n != len(anchored(seed)) {
 		t.Fatalf("%d phrases are buttons before the switch, want %d: this test proves nothing", n, len(anchored(seed)))
@@ -243,7 +249,7 @@ func TestCardsStayInsideTheViewport(t *testing.T) {
 	for _, size := range [][2]int64{{360, 640}, {1280, 800}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			ctx := newBrowser(t)
-			do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/"))
+			do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+seedPath))
 			wasmRuns(t, ctx)
 			for _, n := range anchored(seed) {
 				do(t, ctx, chromedp.ScrollIntoView(chromedp.ID(app.TriggerID(n.ID))), chromedp.Click(chromedp.ID(app.TriggerID(n.ID))))
@@ -264,7 +270,7 @@ func TestCardsStayInsideTheViewport(t *testing.T) {
 func TestTappedPhraseStaysInSightAboveTheSheet(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.EmulateViewport(360, 640), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.EmulateViewport(360, 640), chromedp.Navigate(s.URL+seedPath))
 	wasmRuns(t, ctx)
 	checked := 0
 	for _, n := range anchored(seed) {

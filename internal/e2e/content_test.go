@@ -133,7 +133,7 @@ func checkCards(t *testing.T, s *site, a content.Article, path string, want []se
 }
 
 func TestEverySeedCardShowsItsTitleAndKeyFacts(t *testing.T) {
-	checkCards(t, startSite(t), seed, "/", seedCards)
+	checkCards(t, startSite(t), seed, seedPath, seedCards)
 }
 
 func TestAnotherArticleIsServedAtItsOwnPath(t *testing.T) {
@@ -149,7 +149,7 @@ func TestAnotherArticleIsServedAtItsOwnPath(t *testing.T) {
 func TestCopyLinkCopiesTheCardsDeepLink(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	// Headless Chromium has no system clipboard to read back: record
 	// what the page writes.

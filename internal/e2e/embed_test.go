@@ -401,7 +401,7 @@ func articleNamed(t *testing.T, slug string) content.Article {
 // of sight: no layout shift even without the reservation rule.
 func TestEmbedBelowTheFoldShiftsNothing(t *testing.T) {
 	s := startSite(t)
-	pub := startPublisher(t, publisherPage{href: s.URL + "/", headline: seed.Title, before: 14, after: 6}.html(s.URL))
+	pub := startPublisher(t, publisherPage{href: s.URL + seedPath, headline: seed.Title, before: 14, after: 6}.html(s.URL))
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
 	if top := eval[float64](t, ctx, `document.querySelector(".gloss-embed").getBoundingClientRect().top`); top < 800 {
@@ -453,7 +453,7 @@ func TestEmbedFallbackWithoutJavaScript(t *testing.T) {
 // localStorage and sessionStorage throw, as a denying browser does.
 func TestEmbedStartsWithStorageDenied(t *testing.T) {
 	s := startSite(t)
-	pub := startPublisher(t, publisherPage{href: s.URL + "/", headline: seed.Title, before: 1, after: 1}.html(s.URL))
+	pub := startPublisher(t, publisherPage{href: s.URL + seedPath, headline: seed.Title, before: 1, after: 1}.html(s.URL))
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))
 	fctx := frameOf(t, ctx, s.URL)
@@ -482,7 +482,7 @@ func TestEmbedStartsWithStorageDenied(t *testing.T) {
 // embed view.
 func TestEmbedFrameAncestorsRefusesOtherSites(t *testing.T) {
 	s := startSiteOn(t, "127.0.0.1:0", server.Config{FrameAncestors: "https://allowed.example"})
-	pub := startPublisher(t, publisherPage{href: s.URL + "/", headline: seed.Title, before: 1, after: 1}.html(s.URL))
+	pub := startPublisher(t, publisherPage{href: s.URL + seedPath, headline: seed.Title, before: 1, after: 1}.html(s.URL))
 	ctx := newBrowser(t)
 	console := chromedp.Console(ctx)
 	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(pub))

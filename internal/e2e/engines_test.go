@@ -33,6 +33,7 @@ func TestWebKit(t *testing.T) { runEngine(t, "webkit") }
 // what the reader should see there.
 type engineConfig struct {
 	Main         string        `json:"main"`
+	SeedPath     string        `json:"seedPath"`
 	Gated        string        `json:"gated"`
 	Offline      string        `json:"offline"`
 	FirstSecond  string        `json:"firstSecond"`
@@ -94,11 +95,12 @@ func runEngine(t *testing.T, engine string) {
 		Widget:    main.URL,
 		AxeSource: string(axe),
 	}
+	cfg.SeedPath = seedPath
 	for _, n := range anchored(seed) {
 		cfg.Notes = append(cfg.Notes, engineNote{ID: n.ID, Title: n.Title, Kind: string(n.Kind)})
 	}
 	other := articleNamed(t, "riverside-library")
-	for _, p := range []string{"/", "/?utm_source=x", "/a/" + seed.Slug, "/?embed=1"} {
+	for _, p := range []string{seedPath + "?utm_source=x", seedPath, seedPath + "?embed=1"} {
 		cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: p, Text: plain(seed.Body[0])[:40], Card: anchored(seed)[0].ID})
 	}
 	cfg.OfflinePages = append(cfg.OfflinePages, offlinePage{Path: glosssite.ArticlePath(other.Slug), Text: plain(other.Body[0])[:40], Card: anchored(other)[0].ID})

@@ -161,7 +161,7 @@ func TestExportOnAStaticHost(t *testing.T) {
 	// without its slash is outside the worker's scope: offline, only the
 	// address with the slash works, which is the one the app uses.)
 	host.Stop()
-	for _, p := range []string{"/", "/?utm_source=x", glosssite.ArticlePath(seed.Slug)} {
+	for _, p := range []string{seedPath + "?utm_source=x", seedPath} {
 		openArticle(t, ctx, site+p, seed)
 	}
 	for _, p := range []string{glosssite.ArticlePath(other.Slug), glosssite.ArticlePath(other.Slug) + "/"} {

@@ -16,7 +16,7 @@ import (
 func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+"/"), chromedp.KeyEvent(kb.Shift))
+	do(t, ctx, browsertest.Block(s.URL+"/web/*.wasm"), chromedp.Navigate(s.URL+seedPath), chromedp.KeyEvent(kb.Shift))
 	waitFor(t, ctx, `!document.getElementById("app-wasm-loader-icon").classList.contains("goapp-spin")`, 15*time.Second)
 	label := eval[string](t, ctx, `document.getElementById("app-wasm-loader-label").innerText`)
 	if !strings.Contains(label, "could not load") || strings.Contains(label, "Error") {
@@ -42,7 +42,7 @@ func TestLoaderSaysWhatStillWorksWhenTheWasmFails(t *testing.T) {
 func TestTheWasmIsFetchedAndCompiledInAWorker(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	wasmRuns(t, ctx)
 	if n := eval[int](t, ctx, `performance.getEntriesByType("resource").filter(e => /\.wasm(\?|$)/.test(e.name)).length`); n != 0 {
 		t.Errorf("the page fetched the wasm itself %d time(s): the worker did not compile it", n)

@@ -73,7 +73,7 @@ func axButton(t *testing.T, ctx context.Context, id string) (role, name, expande
 func TestPhrasesFlowWithTheText(t *testing.T) {
 	s := startSite(t, gated)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.EmulateViewport(360, 640), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.EmulateViewport(360, 640), chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `!!document.querySelector(".gloss-phrase")`, 10*time.Second)
 	n, text := longestPhrase(seed)
 	id := app.TriggerID(n.ID)
@@ -179,7 +179,7 @@ func readmeScreenshots(t *testing.T, site string) {
 		{1280, 860, "", "screenshot.png", "eu-aid"},
 	} {
 		ctx := newBrowser(t)
-		do(t, ctx, chromedp.EmulateViewport(c.w, c.h), colorScheme("light"), chromedp.Navigate(site+"/"))
+		do(t, ctx, chromedp.EmulateViewport(c.w, c.h), colorScheme("light"), chromedp.Navigate(site+seedPath))
 		wasmRuns(t, ctx)
 		name := c.text
 		if c.note != "" {

@@ -22,7 +22,7 @@ func TestCardsArePlacedBeforeTheWasmWithoutAnchorPositioning(t *testing.T) {
 		sheet.replaceSync(".gloss-card { position-area: none !important; position-try-fallbacks: none !important; }");
 		document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 	})`
-	do(t, ctx, browsertest.OnNewDocument(noAnchors), chromedp.EmulateViewport(1280, 800), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.OnNewDocument(noAnchors), chromedp.EmulateViewport(1280, 800), chromedp.Navigate(s.URL+seedPath))
 	for _, n := range anchored(seed) {
 		// The phrase in the middle of the viewport: room on both sides.
 		eval[bool](t, ctx, fmt.Sprintf(`(() => { const p = document.getElementById(%q); scrollBy(0, p.getBoundingClientRect().top - innerHeight / 2); return true; })()`, app.TriggerID(n.ID)))
@@ -43,7 +43,7 @@ func TestCardsArePlacedBeforeTheWasmWithoutAnchorPositioning(t *testing.T) {
 func TestCardOpensOnTheSideWithMoreRoom(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(s.URL+seedPath))
 	checked := map[float64]int{}
 	for _, n := range anchored(seed) {
 		for _, at := range []float64{0.2, 0.8} {

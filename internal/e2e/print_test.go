@@ -30,7 +30,7 @@ func printMedia() chromedp.Action[chromedp.Void] {
 func TestPrintedArticleHasEndnotes(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.EmulateViewport(800, 1000), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.EmulateViewport(800, 1000), chromedp.Navigate(s.URL+seedPath))
 	wasmRuns(t, ctx)
 	do(t, ctx, printMedia())
 	got := eval[map[string]any](t, ctx, `(() => {
@@ -77,7 +77,7 @@ func TestPrintToPDF(t *testing.T) {
 	pdf := filepath.Join(dir, "article.pdf")
 	args := []string{"--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 		"--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-		"--user-data-dir=" + filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf=" + pdf, s.URL + "/"}
+		"--user-data-dir=" + filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf=" + pdf, s.URL + seedPath}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	if out, err := exec.CommandContext(ctx, env.chrome, args...).CombinedOutput(); err != nil {

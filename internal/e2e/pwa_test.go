@@ -25,7 +25,7 @@ import (
 
 func TestArticleTextIsInTheRawHTML(t *testing.T) {
 	s := startSite(t)
-	res, err := http.Get(s.URL + "/?utm_source=x")
+	res, err := http.Get(s.URL + seedPath + "?utm_source=x")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestArticleTextIsInTheRawHTML(t *testing.T) {
 func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	visit(t, ctx, s.URL+"/")
+	visit(t, ctx, s.URL+seedPath)
 	other := articleNamed(t, "riverside-library")
 	do(t, ctx, chromedp.Navigate(s.URL+glosssite.ArticlePath(other.Slug)))
 	wasmRuns(t, ctx)
@@ -63,7 +63,7 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 		path    string
 		article content.Article
 	}{
-		{"/", seed}, {"/?utm_source=x", seed}, {"/?embed=1", seed},
+		{seedPath + "?utm_source=x", seed}, {seedPath + "?embed=1", seed},
 		{glosssite.ArticlePath(seed.Slug), seed}, // its canonical address
 		{glosssite.ArticlePath(other.Slug), other},
 	} {
@@ -100,9 +100,9 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	visit(t, ctx, s.URL+"/")
+	visit(t, ctx, s.URL+seedPath)
 	s.Stop()
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
 	type links struct {
 		Named   int      `json:"named"`
@@ -128,7 +128,7 @@ func TestTheIconsAreThereOfflineAfterOneVisit(t *testing.T) {
 func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 	s := startSite(t)
 	ctx := newBrowser(t)
-	visit(t, ctx, s.URL+"/")
+	visit(t, ctx, s.URL+seedPath)
 
 	edited := catalog.Articles()
 	edited[0].Title = "A corrected headline"
@@ -152,7 +152,7 @@ func TestFirstLoadAfterAContentChangeShowsTheNewText(t *testing.T) {
 func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
-	visit(t, ctx, first.URL+"/")
+	visit(t, ctx, first.URL+seedPath)
 	first.Stop()
 
 	addr := strings.TrimPrefix(first.URL, "http://")
@@ -192,7 +192,7 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 		}
 	})
 	for _, phase := range []string{"503 from a proxy", "offline"} {
-		do(t, ctx, chromedp.Navigate(first.URL+"/"))
+		do(t, ctx, chromedp.Navigate(first.URL+seedPath))
 		waitFor(t, ctx, `!!document.querySelector(".gloss-article")`, 10*time.Second)
 		wasmRuns(t, ctx)
 		if phase == "503 from a proxy" {
@@ -234,7 +234,7 @@ func TestWasmIsServedCompressedWithItsLength(t *testing.T) {
 func TestUpdateBarAppearsWhenANewVersionIsDeployed(t *testing.T) {
 	first := startSiteOn(t, "127.0.0.1:0", server.Config{Version: "v1"})
 	ctx := newBrowser(t)
-	visit(t, ctx, first.URL+"/")
+	visit(t, ctx, first.URL+seedPath)
 	if eval[bool](t, ctx, `!!document.getElementById("gloss-update")`) {
 		t.Fatal("update bar shown before any update")
 	}
@@ -264,7 +264,7 @@ func TestWorkerInstallsDespiteAMissingResource(t *testing.T) {
 	}
 	s := startSiteOn(t, "127.0.0.1:0", server.Config{Web: os.DirFS(web)})
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 	wasmRuns(t, ctx)
 	s.Stop()
@@ -328,7 +328,7 @@ func TestFirstVisitStartsTheWasmOnceTheWorkerHasInstalled(t *testing.T) {
 		}
 	})
 	ctx := newBrowser(t)
-	do(t, ctx, browsertest.OnNewDocument(wasmPostedWhileControlled), chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, browsertest.OnNewDocument(wasmPostedWhileControlled), chromedp.Navigate(s.URL+seedPath))
 	// The interaction comes as soon as the script listens, before the
 	// page has loaded and app.js has registered the worker.
 	waitFor(t, ctx, `typeof window.glossCompileWasm === "function"`, 20*time.Second)
@@ -359,7 +359,7 @@ func TestTheWasmStartsWhenTheWorkerCannotInstall(t *testing.T) {
 		}
 	})
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `typeof window.glossCompileWasm === "function"`, 20*time.Second)
 	start := time.Now()
 	do(t, ctx, chromedp.KeyEvent(kb.Shift))
@@ -381,10 +381,10 @@ func TestThePageIsThereOfflineAsSoonAsTheWorkerControlsIt(t *testing.T) {
 	var held atomic.Int32
 	s := startSite(t, slowPageKeep(&held))
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
 	s.Stop()
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	waitFor(t, ctx, `!!document.querySelector("h1")`, 10*time.Second)
 	text := eval[string](t, ctx, `document.body.innerText`)
 	if want := plain(seed.Body[0])[:40]; !strings.Contains(text, want) {

@@ -56,7 +56,7 @@ func TestTheWasmsStartIsCompiledInTheWorker(t *testing.T) {
 			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"v8.wasm", "__metadata"}},
 		})
 		return err
-	}), chromedp.Navigate(s.URL+"/"))
+	}), chromedp.Navigate(s.URL+seedPath))
 	wasmRuns(t, ctx)
 	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})

@@ -227,7 +227,7 @@ export const checks = [
     async run(d, cfg) {
       const problems = [];
       await d.fresh();
-      await d.goto(cfg.gated + "/", desktop);
+      await d.goto(cfg.gated + cfg.seedPath, desktop);
       await cardsByMouse(d, { notes: cfg.notes.slice(0, 4) }, problems, "before the wasm");
       if (await d.eval(() => !document.getElementById("app-wasm-loader"))) problems.push("the wasm ran although it was held: this check proves nothing");
       return problems;
@@ -238,7 +238,7 @@ export const checks = [
     async run(d, cfg) {
       const problems = [];
       await d.fresh();
-      await d.goto(cfg.gated + "/", desktop);
+      await d.goto(cfg.gated + cfg.seedPath, desktop);
       await keyboard(d, cfg, problems, "before the wasm");
       return problems;
     },
@@ -248,10 +248,10 @@ export const checks = [
     async run(d, cfg) {
       const problems = [];
       await d.fresh();
-      await d.goto(cfg.main + "/", desktop);
+      await d.goto(cfg.main + cfg.seedPath, desktop);
       await waitWasm(d, problems, "page");
       await cardsByMouse(d, cfg, problems, "after the wasm");
-      await d.goto(cfg.main + "/", desktop);
+      await d.goto(cfg.main + cfg.seedPath, desktop);
       await waitWasm(d, problems, "page");
       await keyboard(d, cfg, problems, "after the wasm");
       return problems;
@@ -264,7 +264,7 @@ export const checks = [
     async run(d, cfg) {
       const problems = [];
       await d.fresh();
-      await d.goto(cfg.main + "/", desktop);
+      await d.goto(cfg.main + cfg.seedPath, desktop);
       await waitWasm(d, problems, "page");
       for (const n of cfg.notes.slice(0, 3)) {
         if (!(await openByMouse(d, n.id, 0.3))) {
@@ -292,7 +292,7 @@ export const checks = [
       async run(d, cfg) {
         const problems = [];
         await d.fresh();
-        await d.goto(cfg.gated + "/", size);
+        await d.goto(cfg.gated + cfg.seedPath, size);
         await inViewport(d, cfg, problems, size, "before the wasm");
         return problems;
       },
@@ -302,7 +302,7 @@ export const checks = [
       async run(d, cfg) {
         const problems = [];
         await d.fresh();
-        await d.goto(cfg.main + "/", size);
+        await d.goto(cfg.main + cfg.seedPath, size);
         await waitWasm(d, problems, "page");
         await inViewport(d, cfg, problems, size, "after the wasm");
         return problems;
@@ -345,7 +345,7 @@ export const checks = [
     async run(d, cfg) {
       const problems = [];
       await d.fresh();
-      await d.goto(cfg.offline + "/", desktop);
+      await d.goto(cfg.offline + cfg.seedPath, desktop);
       await waitWasm(d, problems, "first visit");
       if (!(await until(() => d.eval(() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller), 30000))) {
         return [...problems, "the service worker did not take control of the page in 30 s"];
@@ -355,7 +355,7 @@ export const checks = [
       }
       const res = await fetch(cfg.controlURL + "/stop", { method: "POST" });
       if (!res.ok) return [...problems, `stopping the server: ${res.status}`];
-      if (await fetch(cfg.offline + "/").then(() => true, () => false)) {
+      if (await fetch(cfg.offline + cfg.seedPath).then(() => true, () => false)) {
         return [...problems, "the server still answers after it was stopped: this check proves nothing"];
       }
       for (const page of cfg.offlinePages) {
@@ -393,14 +393,14 @@ export const checks = [
     name: "offline-as-soon-as-controlled",
     async run(d, cfg) {
       await d.fresh();
-      await d.goto(cfg.firstSecond + "/", desktop);
+      await d.goto(cfg.firstSecond + cfg.seedPath, desktop);
       if (!(await until(() => d.eval(() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller), 30000))) {
         return ["the service worker did not take control of the page in 30 s"];
       }
       const res = await fetch(cfg.controlURL + "/stop-first-second", { method: "POST" });
       if (!res.ok) return [`stopping the server: ${res.status}`];
       try {
-        await d.goto(cfg.firstSecond + "/", desktop);
+        await d.goto(cfg.firstSecond + cfg.seedPath, desktop);
       } catch (e) {
         return [`offline right after the worker took control: ${e.message.split("\n")[0]}`];
       }
@@ -462,7 +462,7 @@ export const checks = [
     async run(d, cfg) {
       const problems = [];
       await d.fresh();
-      await d.goto(cfg.blocked + "/", desktop);
+      await d.goto(cfg.blocked + cfg.seedPath, desktop);
       // The reader's first interaction asks for the wasm.
       await d.click(3, 3);
       const label = () => d.eval(() => { const l = document.getElementById("app-wasm-loader-label"); return l ? l.innerText : null; });
