@@ -106,8 +106,8 @@ func (b *Bench) measureCards(ctx context.Context) error {
 	var results = map[string][]cardSample{}
 	for _, p := range []phase{
 		{name: "bare native popover (anchor)", url: b.hostURL + "/anchor/popovers", selector: "[popovertarget]", mode: bare},
-		{name: "before the wasm (wasm blocked)", url: b.glossURL + "/", selector: triggerSelector, mode: wasmBlocked},
-		{name: "after the wasm", url: b.glossURL + "/", selector: triggerSelector, mode: wasmRunning},
+		{name: "before the wasm (wasm blocked)", url: b.glossURL + seedPath, selector: triggerSelector, mode: wasmBlocked},
+		{name: "after the wasm", url: b.glossURL + seedPath, selector: triggerSelector, mode: wasmRunning},
 	} {
 		b.logf("cards: %s", p.name)
 		samples, err := b.clickCards(ctx, p.url, p.selector, p.mode)

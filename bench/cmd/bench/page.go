@@ -53,7 +53,7 @@ const collectLoad = `(() => {
 })()`
 
 func (b *Bench) measurePage(ctx context.Context) error {
-	raw, gz, err := htmlSizes(ctx, b.glossURL+"/")
+	raw, gz, err := htmlSizes(ctx, b.glossURL+seedPath)
 	if err != nil {
 		return err
 	}
@@ -166,7 +166,7 @@ func (b *Bench) loadOnce(ctx context.Context, rate float64, blockWasm bool) (pag
 	if err := within(tab, 30*time.Second, setup...); err != nil {
 		return pageLoad{}, err
 	}
-	if err := within(tab, limit, chromedp.Navigate(b.glossURL+"/")); err != nil {
+	if err := within(tab, limit, chromedp.Navigate(b.glossURL+seedPath)); err != nil {
 		return pageLoad{}, err
 	}
 	if !blockWasm {

@@ -112,7 +112,6 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 	b.logf("%d article(s): start-up %s, RSS %d kB", n, Ms(r.StartMs), r.StartRSSKB)
 
 	// Cold reads first, before anything else asks for those pages.
-	// The newest article is also "/", which start-up already asked for.
 	paths := articlePaths(slugs)
 	cold := paths
 	if len(paths) > 1 {

@@ -275,7 +275,7 @@ func (b *Bench) takeoverLoad(ctx context.Context, rate float64, blockWasm bool) 
 	if err := within(tab, 30*time.Second, setup...); err != nil {
 		return takeoverLoad{}, err
 	}
-	if err := within(tab, limit, chromedp.Navigate(b.glossURL+"/")); err != nil {
+	if err := within(tab, limit, chromedp.Navigate(b.glossURL+seedPath)); err != nil {
 		return takeoverLoad{}, err
 	}
 	if blockWasm {
@@ -470,7 +470,7 @@ func (b *Bench) phraseInView(ctx context.Context) (x, y float64, id string, err 
 		return 0, 0, "", err
 	}
 	defer cancel()
-	if err := within(tab, 60*time.Second, onNewDocument(probeScript), chromedp.Navigate(b.glossURL+"/"), readerActs()); err != nil {
+	if err := within(tab, 60*time.Second, onNewDocument(probeScript), chromedp.Navigate(b.glossURL+seedPath), readerActs()); err != nil {
 		return 0, 0, "", err
 	}
 	if err := waitJS(tab, `window.__bench && window.__bench.wasmRunning !== null`, 60*time.Second); err != nil {
@@ -520,7 +520,7 @@ func (b *Bench) clickDuringTakeover(ctx context.Context, x, y float64, delay tim
 	}
 	// Page.navigate alone: the click must not wait for the load event.
 	if err := within(tab, 30*time.Second, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.Navigate, page.NavigateParams{URL: b.glossURL + "/"})
+		_, err := cdp.Call(ctx, t, page.Navigate, page.NavigateParams{URL: b.glossURL + seedPath})
 		return err
 	})); err != nil {
 		return takeoverClick{}, err
@@ -605,7 +605,7 @@ func (b *Bench) idleFirstClick(ctx context.Context, x, y float64) (takeoverClick
 	if err := within(tab, 30*time.Second, throttleCPU(takeoverRate), onNewDocument(probeScript), onNewDocument(takeoverProbe), enableNetwork, blockURLs(wasmPattern)); err != nil {
 		return takeoverClick{}, err
 	}
-	if err := within(tab, 60*time.Second, chromedp.Navigate(b.glossURL+"/")); err != nil {
+	if err := within(tab, 60*time.Second, chromedp.Navigate(b.glossURL+seedPath)); err != nil {
 		return takeoverClick{}, err
 	}
 	if err := within(tab, 10*time.Second, readerActs()); err != nil {

@@ -20,7 +20,11 @@ const serverGoal = 0.5
 
 func (b *Bench) measureServer(ctx context.Context) error {
 	type target struct{ page, wasm string }
-	gloss := target{b.glossURL + "/", b.glossURL + "/web/app.wasm"}
+	wasm, _, _, err := servedWasm(ctx, b.glossURL)
+	if err != nil {
+		return fmt.Errorf("the served wasm: %w", err)
+	}
+	gloss := target{b.glossURL + seedPath, b.glossURL + wasm}
 	var nginx *target
 	var whyNot string
 	site, err := b.export(ctx)
@@ -46,7 +50,7 @@ func (b *Bench) measureServer(ctx context.Context) error {
 			whyNot = "no wasm in the export"
 			break
 		}
-		nginx = &target{url + "/", url + wasm}
+		nginx = &target{url + seedPath, url + wasm}
 	}
 
 	run := func(name, url string) (WrkResult, error) {
@@ -93,7 +97,7 @@ func (b *Bench) measureServer(ctx context.Context) error {
 		if err != nil {
 			b.rep.Fail("starting nginx with gzip_static: %v", err)
 		} else {
-			r, err := run("nginx page, gzip_static", url+"/")
+			r, err := run("nginx page, gzip_static", url+seedPath)
 			p.Stop(5 * time.Second)
 			if err != nil {
 				return err
