@@ -17,7 +17,7 @@ build: wasm bin
 # which bin/gloss embeds with the other assets, with its gzip and brotli
 # copies. It is built with go-app as go.mod pins it, less its server side
 # and its routes by pattern: a copy in .cache/wasm and a workspace file
-# that uses it (internal/goapppatch). internal/wasmbuild builds it, as the
+# that uses it (internal/goapp/patch). internal/wasmbuild builds it, as the
 # e2e tests and the bench do.
 wasm:
 	$(GO) run ./internal/cmd/wasmbuild -dir .cache/wasm -o $(WASM)

@@ -11,7 +11,7 @@
 //     must occur once), the service worker from app-worker.js, its styles
 //     and wasm_exec.js.
 //   - The copy of go-app the wasm is built with, less its server side and
-//     its routes by pattern: package internal/goapppatch.
+//     its routes by pattern: package internal/goapp/patch.
 //
 // Nothing here knows an article: the site (package site) hands over the
 // page's parts.

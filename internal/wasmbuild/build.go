@@ -1,6 +1,6 @@
 // Package wasmbuild builds Gloss's wasm the one way make, the e2e harness
 // and the bench all build it: with the wasm's copy of go-app
-// (internal/goapppatch), for GOOS=js, its data segments merged
+// (internal/goapp/patch), for GOOS=js, its data segments merged
 // (internal/wasmpack), and, when asked, with the gzip and brotli copies
 // the server sends.
 package wasmbuild
@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/gloss/gloss/internal/goapppatch"
+	"github.com/gloss/gloss/internal/goapp/patch"
 	"github.com/gloss/gloss/internal/wasmpack"
 )
 

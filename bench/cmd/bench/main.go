@@ -38,7 +38,7 @@ type Bench struct {
 	root   string
 	outDir string
 	// goWork is the workspace file the wasm is built with
-	// (internal/goapppatch), once section 1 has written it.
+	// (internal/goapp/patch), once section 1 has written it.
 	goWork      string
 	buildFlags  []string
 	loads       int

@@ -39,7 +39,7 @@ func (b *Bench) measureWasm(ctx context.Context) error {
 	widgetSyms := filepath.Join(out, "app-symbols.wasm")
 	floorSyms := filepath.Join(out, "floor-symbols.wasm")
 	// Both are built as the Makefile builds the served wasm: with the
-	// wasm's go-app (internal/goapppatch).
+	// wasm's go-app (internal/goapp/patch).
 	work, err := wasmbuild.Workspace(b.root, filepath.Join(out, "wasm"))
 	if err != nil {
 		return err

@@ -52,9 +52,9 @@ var Changes = []Change{
 	{"pkg/app/route.go", "\t\tregexp:       regexp.MustCompile(pattern),\n", "\t\tmatch:        noRegexp(pattern),\n", "RouteWithRegexp says it is left out"},
 	{"pkg/app/route.go", "\t\t\tif rwr.regexp.MatchString(path) {\n", "\t\t\tif rwr.match(path) {\n", "the matcher in place of the regexp"},
 	{"pkg/app/route.go", "type regexpRoute struct {\n", `// noRegexp stands for regexp.MustCompile in Gloss's wasm, which leaves
-// Go's regexp out (github.com/gloss/gloss/internal/goapppatch).
+// Go's regexp out (github.com/gloss/gloss/internal/goapp/patch).
 func noRegexp(pattern string) func(string) bool {
-	panic("app.RouteWithRegexp(" + pattern + "): Gloss's wasm is built without Go's regexp (internal/goapppatch); register the page's path with app.Route")
+	panic("app.RouteWithRegexp(" + pattern + "): Gloss's wasm is built without Go's regexp (internal/goapp/patch); register the page's path with app.Route")
 }
 
 type regexpRoute struct {
@@ -69,7 +69,7 @@ type regexpRoute struct {
 var Added = map[string]string{
 	"pkg/app/gloss_wasm.go": `//go:build wasm
 
-// Written by github.com/gloss/gloss/internal/goapppatch, which leaves
+// Written by github.com/gloss/gloss/internal/goapp/patch, which leaves
 // go-app's server side (http.go, resource.go) out of Gloss's wasm: what
 // the client's code names of it.
 
@@ -186,7 +186,7 @@ func Prepare(root, dir string) (string, error) {
 		return "", err
 	}
 	work := filepath.Join(dir, "wasm.work")
-	text := fmt.Sprintf("// Written by github.com/gloss/gloss/internal/goapppatch, for the wasm's build.\ngo %s\n\nuse %s\n\nreplace %s %s => %s\n",
+	text := fmt.Sprintf("// Written by github.com/gloss/gloss/internal/goapp/patch, for the wasm's build.\ngo %s\n\nuse %s\n\nreplace %s %s => %s\n",
 		main.GoVersion, strconv.Quote(root), Module, mod.Version, strconv.Quote(copied))
 	return work, os.WriteFile(work, []byte(text), 0o644)
 }

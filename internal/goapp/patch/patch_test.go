@@ -16,7 +16,7 @@ import (
 // regexp, where built with go-app as it is, it has them all (the control,
 // so that the check can fail).
 func TestTheWasmIsBuiltWithoutServerSideGoApp(t *testing.T) {
-	work, err := Prepare("../..", t.TempDir())
+	work, err := Prepare("../../..", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestTheWasmIsBuiltWithoutServerSideGoApp(t *testing.T) {
 func wasmDeps(t *testing.T, env ...string) []string {
 	t.Helper()
 	cmd := exec.Command("go", "list", "-deps", "./cmd/gloss")
-	cmd.Dir = "../.."
+	cmd.Dir = "../../.."
 	cmd.Env = append(append(os.Environ(), "GOOS=js", "GOARCH=wasm"), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
