@@ -173,7 +173,7 @@ func TestDeepLinkOpensCard(t *testing.T) {
 	var ctx context.Context
 	for _, size := range [][2]int64{{360, 640}, {1280, 800}} {
 		ctx = newBrowser(t)
-		do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+"/#"+n.ID))
+		do(t, ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.URL+seedPath+"#"+n.ID))
 		waitFor(t, ctx, openCard(n.ID), 10*time.Second)
 		before := nextToPhrase(t, ctx, n.ID)
 		wasmRuns(t, ctx)
@@ -303,7 +303,7 @@ func TestBadFragmentsOpenNothing(t *testing.T) {
 	for _, frag := range []string{"%E0%A4%A", "nope", "gloss", "%3Cscript%3Ealert(1)%3C/script%3E"} {
 		// Through a blank page, so each is a fresh load and not a
 		// fragment change in the same document.
-		do(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+"/#"+frag))
+		do(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+seedPath+"#"+frag))
 		wasmRuns(t, ctx)
 		if eval[bool](t, ctx, `!!document.querySelector(":popover-open")`) {
 			t.Errorf("#%s opened a card", frag)

@@ -160,7 +160,7 @@ func TestCopyLinkCopiesTheCardsDeepLink(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS("#"+n.ID+" .gloss-permalink")))
 	waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#%s .gloss-copied").innerText.includes("copied")`, n.ID), 5*time.Second)
 	got := eval[[]string](t, ctx, `window.__copied`)
-	if want := s.URL + "/#" + n.ID; len(got) != 1 || got[0] != want {
+	if want := s.URL + seedPath + "#" + n.ID; len(got) != 1 || got[0] != want {
 		t.Fatalf("copied %q, want [%q]", got, want)
 	}
 	// The card stays open: copying is not navigating.

@@ -123,7 +123,7 @@ func TestExportOnAStaticHost(t *testing.T) {
 	// found" in place of the article.
 	notes := anchored(seed)
 	deep := notes[1]
-	do(t, ctx, chromedp.Navigate(site+"/#"+deep.ID))
+	do(t, ctx, chromedp.Navigate(site+seedPath+"#"+deep.ID))
 	waitFor(t, ctx, openCard(deep.ID), 10*time.Second)
 	wasmRuns(t, ctx)
 	waitFor(t, ctx, openCard(deep.ID), 5*time.Second)
@@ -143,10 +143,12 @@ func TestExportOnAStaticHost(t *testing.T) {
 	}
 
 	// Another article at its own path (the host redirects /a/x to /a/x/),
-	// and the base without its slash (redirected to it).
+	// and the front page at the base without its slash (redirected to
+	// it), leading to the seed.
 	other := fixtures.Parsed()[0]
 	openArticle(t, ctx, site+glosssite.ArticlePath(other.Slug), other)
-	openArticle(t, ctx, site, seed)
+	do(t, ctx, chromedp.Navigate(site))
+	waitFor(t, ctx, `[...document.querySelectorAll(".gloss-front-title a")].some(a => a.pathname === "`+base+`a/`+seed.Slug+`")`, 10*time.Second)
 
 	// The worker has installed, precached and taken control of the page.
 	waitFor(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
@@ -167,6 +169,8 @@ func TestExportOnAStaticHost(t *testing.T) {
 	for _, p := range []string{glosssite.ArticlePath(other.Slug), glosssite.ArticlePath(other.Slug) + "/"} {
 		openArticle(t, ctx, site+p, other)
 	}
+	do(t, ctx, chromedp.Navigate(site+"/"))
+	waitFor(t, ctx, `!!document.querySelector(".gloss-front-title")`, 10*time.Second)
 }
 
 // openArticle loads url, checks it shows article a, waits for the wasm

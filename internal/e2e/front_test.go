@@ -14,6 +14,9 @@ import (
 	glosssite "github.com/gloss/gloss/site"
 )
 
+// frontPath is the front page's address: the site's base.
+const frontPath = "/"
+
 // The front page, with no script at all, lists every article newest
 // first with its headline, date and cards, axe finds nothing wrong with
 // it, and a headline takes the reader to the article's own address.
@@ -24,7 +27,7 @@ func TestTheFrontPageListsTheArchiveAndLeadsToEachArticle(t *testing.T) {
 		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	})
-	do(t, ctx, noScript, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, noScript, chromedp.Navigate(s.URL+frontPath))
 	titles := eval[[]string](t, ctx, `[...document.querySelectorAll(".gloss-front-title a")].map(a => a.textContent)`)
 	as := catalog.Articles()
 	if len(titles) != min(len(as), glosssite.FrontSize) {
@@ -43,7 +46,7 @@ func TestTheFrontPageListsTheArchiveAndLeadsToEachArticle(t *testing.T) {
 
 	// With script, nothing on it breaks accessibility.
 	ctx = newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.URL+"/"))
+	do(t, ctx, chromedp.Navigate(s.URL+frontPath))
 	for _, v := range axeViolations(t, ctx) {
 		t.Errorf("front page: %s", v)
 	}

@@ -395,14 +395,14 @@ func TestThePageIsThereOfflineAsSoonAsTheWorkerControlsIt(t *testing.T) {
 	}
 }
 
-// slowPageKeep holds a second every request for the page at / that is not
+// slowPageKeep holds a second every request for the seed's page that is not
 // a navigation (the service worker's own fetch of a page it keeps), as a
 // slow network would, and counts them in held.
 func slowPageKeep(held *atomic.Int32) siteOption {
 	return func(s *site) {
 		s.wrap = func(h http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if r.URL.Path == "/" && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
+				if r.URL.Path == seedPath && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
 					held.Add(1)
 					select {
 					case <-time.After(time.Second):

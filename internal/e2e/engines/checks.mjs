@@ -320,7 +320,7 @@ export const checks = [
         // Every other card: the short ones and the long ones.
         for (const n of cfg.notes.filter((_, i) => i % 2 === 1)) {
           await d.goto("about:blank", size);
-          await d.goto(`${cfg.main}/#${n.id}`, size);
+          await d.goto(`${cfg.main}${cfg.seedPath}#${n.id}`, size);
           if (!(await until(() => d.eval(isOpen, n.id), 5000))) {
             problems.push(`${size.width}×${size.height}: /#${n.id} did not open its card`);
             continue;
@@ -493,7 +493,7 @@ export const checks = [
       };
       await d.fresh();
       for (const theme of ["light", "dark"]) {
-        await d.goto(`${cfg.main}/?theme=${theme}`, desktop);
+        await d.goto(`${cfg.main}${cfg.seedPath}?theme=${theme}`, desktop);
         await waitWasm(d, problems, theme);
         await run(`${theme}, page`);
         const kinds = new Set();
