@@ -109,6 +109,13 @@ func (b *build) atom(articles []content.Article) []byte {
 		x.WriteString("<published>" + timestamp(a.Date) + "</published>\n")
 		x.WriteString("<updated>" + timestamp(modified(a)) + "</updated>\n")
 		x.WriteString("<summary>" + escape.XML(a.Description) + "</summary>\n")
+		if !a.Author.IsZero() {
+			x.WriteString("<author><name>" + escape.XML(a.Author.Name) + "</name>")
+			if a.Author.URL != "" {
+				x.WriteString("<uri>" + escape.XML(a.Author.URL) + "</uri>")
+			}
+			x.WriteString("</author>\n")
+		}
 		x.WriteString("</entry>\n")
 	}
 	x.WriteString("</feed>\n")
@@ -117,14 +124,15 @@ func (b *build) atom(articles []content.Article) []byte {
 
 func (b *build) jsonFeed(articles []content.Article) ([]byte, error) {
 	type item struct {
-		ID            string `json:"id"`
-		URL           string `json:"url"`
-		Title         string `json:"title"`
-		Summary       string `json:"summary,omitempty"`
-		ContentText   string `json:"content_text"`
-		DatePublished string `json:"date_published"`
-		DateModified  string `json:"date_modified"`
-		Language      string `json:"language,omitempty"`
+		ID            string           `json:"id"`
+		URL           string           `json:"url"`
+		Title         string           `json:"title"`
+		Summary       string           `json:"summary,omitempty"`
+		ContentText   string           `json:"content_text"`
+		DatePublished string           `json:"date_published"`
+		DateModified  string           `json:"date_modified"`
+		Language      string           `json:"language,omitempty"`
+		Authors       []content.Author `json:"authors,omitempty"`
 	}
 	feed := struct {
 		Version     string              `json:"version"`
@@ -146,10 +154,14 @@ func (b *build) jsonFeed(articles []content.Article) ([]byte, error) {
 	for i := range articles {
 		a := &articles[i]
 		url := ArticleURL(b.origin, b.base, a.Slug)
-		feed.Items = append(feed.Items, item{
+		it := item{
 			ID: url, URL: url, Title: a.Title, Summary: a.Description, ContentText: a.Description,
 			DatePublished: timestamp(a.Date), DateModified: timestamp(modified(a)), Language: a.Lang,
-		})
+		}
+		if !a.Author.IsZero() {
+			it.Authors = []content.Author{a.Author}
+		}
+		feed.Items = append(feed.Items, it)
 	}
 	j, err := json.MarshalIndent(feed, "", "  ")
 	if err != nil {

@@ -43,6 +43,7 @@ func (b *build) metaTags(a *content.Article) string {
 			t.WriteString("<meta " + escape.Attr("content", content) + " " + key + "=\"" + name + "\">\n")
 		}
 	}
+	meta("name", "author", a.Author.Name)
 	meta("property", "og:site_name", Info.Name)
 	meta("property", "og:locale", locale(a.Lang))
 	if !a.Date.IsZero() {
@@ -79,6 +80,13 @@ func (b *build) newsArticle(a *content.Article) (string, error) {
 		"publisher":        publisher,
 		"author":           publisher,
 		"image":            []string{b.origin + b.base + "web/icon-512.png"},
+	}
+	if !a.Author.IsZero() {
+		author := map[string]any{"@type": "Person", "name": a.Author.Name}
+		if a.Author.URL != "" {
+			author["url"] = a.Author.URL
+		}
+		doc["author"] = author
 	}
 	if !a.Date.IsZero() {
 		doc["datePublished"] = timestamp(a.Date)

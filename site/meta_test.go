@@ -208,3 +208,36 @@ func TestArticlePagesDescribeThemselves(t *testing.T) {
 		t.Errorf("JSON-LD: %s", m[1])
 	}
 }
+
+// An article that names its author shows the byline with the date, and
+// says so to search engines, link previews and feed readers; one that
+// names none is the publisher's.
+func TestBylines(t *testing.T) {
+	s := buildSite(t, Config{Origin: "https://gloss.example"})
+	var named string
+	for _, a := range catalog.Articles() {
+		if !a.Author.IsZero() {
+			named = a.Slug
+			page := string(body(t, s, "/a/"+a.Slug))
+			for _, want := range []string{
+				`<meta content="Ana Ferreira" name="author">`,
+				`<span class="gloss-byline">By <a href="https://riverside-news.example/staff/ana-ferreira" rel="author">Ana Ferreira</a></span>`,
+				`"author":{"@type":"Person","name":"Ana Ferreira","url":"https://riverside-news.example/staff/ana-ferreira"}`,
+			} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s: no %s", a.Slug, want)
+				}
+			}
+		}
+	}
+	if named == "" {
+		t.Fatal("no fixture names its author: this test proves nothing")
+	}
+	if atom := string(body(t, s, "/feed.xml")); !strings.Contains(atom, "<author><name>Ana Ferreira</name><uri>https://riverside-news.example/staff/ana-ferreira</uri></author>") {
+		t.Error("the Atom entry names no author")
+	}
+	seed := string(body(t, s, "/a/"+catalog.Articles()[0].Slug))
+	if strings.Contains(seed, "gloss-byline") || !strings.Contains(seed, `"author":{"@type":"Organization"`) {
+		t.Error("an article without an author: a byline, or no publisher as its author")
+	}
+}
