@@ -40,6 +40,7 @@ func New(cfg Config) (*Server, error) {
 		Origin:         cfg.Origin,
 		FrameAncestors: cfg.FrameAncestors,
 		Preview:        cfg.Preview,
+		Publisher:      cfg.Publisher,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)

@@ -44,7 +44,7 @@ func (b *build) metaTags(a *content.Article) string {
 		}
 	}
 	meta("name", "author", a.Author.Name)
-	meta("property", "og:site_name", Info.Name)
+	meta("property", "og:site_name", b.publisher.Name)
 	meta("property", "og:locale", locale(a.Lang))
 	if !a.Date.IsZero() {
 		meta("property", "article:published_time", timestamp(a.Date))
@@ -66,8 +66,8 @@ func (b *build) newsArticle(a *content.Article) (string, error) {
 	url := ArticleURL(b.origin, b.base, a.Slug)
 	publisher := map[string]any{
 		"@type": "Organization",
-		"name":  Info.Name,
-		"logo":  map[string]any{"@type": "ImageObject", "url": b.origin + b.base + "web/icon-512.png"},
+		"name":  b.publisher.Name,
+		"logo":  map[string]any{"@type": "ImageObject", "url": b.logoURL()},
 	}
 	doc := map[string]any{
 		"@context":         "https://schema.org",
@@ -79,7 +79,7 @@ func (b *build) newsArticle(a *content.Article) (string, error) {
 		"url":              url,
 		"publisher":        publisher,
 		"author":           publisher,
-		"image":            []string{b.origin + b.base + "web/icon-512.png"},
+		"image":            []string{b.logoURL()},
 	}
 	if !a.Author.IsZero() {
 		author := map[string]any{"@type": "Person", "name": a.Author.Name}

@@ -241,3 +241,27 @@ func TestBylines(t *testing.T) {
 		t.Error("an article without an author: a byline, or no publisher as its author")
 	}
 }
+
+// The newsroom's name and logo, from the configuration, are what the
+// site says it is published by; a logo that is neither a web address nor
+// a path on the site is refused.
+func TestThePublisherIsTheNewsrooms(t *testing.T) {
+	s := buildSite(t, Config{Origin: "https://gloss.example", Base: "/news/", Publisher: Publisher{Name: "Riverside <News>", Logo: "/web/logo.png"}})
+	page := string(body(t, s, "/news/a/"+catalog.Articles()[0].Slug))
+	for _, want := range []string{
+		`<meta content="Riverside &lt;News&gt;" property="og:site_name">`,
+		`"publisher":{"@type":"Organization","logo":{"@type":"ImageObject","url":"https://gloss.example/news/web/logo.png"},"name":"Riverside \u003cNews\u003e"}`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	if atom := string(body(t, s, "/news/feed.xml")); !strings.Contains(atom, "<title>Riverside &lt;News&gt;</title>") {
+		t.Error("the feed is not the newsroom's")
+	}
+	for _, logo := range []string{"javascript:alert(1)", "logo.png", "//evil.example/x.png"} {
+		if _, err := Build(Config{Articles: catalog.Articles(), Web: testWeb(), Publisher: Publisher{Logo: logo}}); err == nil {
+			t.Errorf("logo %q accepted", logo)
+		}
+	}
+}
