@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gloss/gloss/content"
@@ -50,7 +51,18 @@ func (b *build) metaTags(a *content.Article) string {
 		meta("property", "article:published_time", timestamp(a.Date))
 		meta("property", "article:modified_time", timestamp(modified(a)))
 	}
-	meta("name", "twitter:card", "summary")
+	card := "summary"
+	if b.origin != "" {
+		img := b.origin + ogImagePath(b.base, a.Slug)
+		meta("property", "og:image", img)
+		meta("property", "og:image:type", "image/png")
+		meta("property", "og:image:width", strconv.Itoa(ogWidth))
+		meta("property", "og:image:height", strconv.Itoa(ogHeight))
+		meta("property", "og:image:alt", a.Title)
+		meta("name", "twitter:image", img)
+		card = "summary_large_image"
+	}
+	meta("name", "twitter:card", card)
 	meta("name", "twitter:title", a.Title)
 	meta("name", "twitter:description", a.Description)
 	return t.String()
@@ -79,7 +91,7 @@ func (b *build) newsArticle(a *content.Article) (string, error) {
 		"url":              url,
 		"publisher":        publisher,
 		"author":           publisher,
-		"image":            []string{b.logoURL()},
+		"image":            []string{b.origin + ogImagePath(b.base, a.Slug)},
 	}
 	if !a.Author.IsZero() {
 		author := map[string]any{"@type": "Person", "name": a.Author.Name}
