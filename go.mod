@@ -11,6 +11,7 @@ require (
 	github.com/maxence-charriere/go-app/v9 v9.8.0
 	github.com/tdewolff/minify/v2 v2.25.0
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/image v0.48.0
 	golang.org/x/net v0.62.0
 	gopkg.in/yaml.v3 v3.0.1
 )
@@ -20,4 +21,5 @@ require (
 	github.com/google/uuid v1.3.0 // indirect
 	github.com/tdewolff/parse/v2 v2.25.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

@@ -26,6 +26,7 @@ func Page(a content.Article) app.UI {
 			app.H1().ID("gloss-headline").Dir("auto").Text(a.Title),
 			app.P().Class("gloss-meta").Body(
 				app.Time().DateTime(a.Date.ISO()).Text(t.Date(a.Date)),
+				app.If(!a.Author.IsZero(), Byline(t, a.Author)),
 				app.If(len(a.AboutNotes()) > 0, app.Button().
 					Type("button").
 					ID("gloss-about-button").
@@ -59,4 +60,14 @@ func KindLabels(t *i18n.Strings) app.UI {
 		labels = append(labels, app.Span().ID(KindLabelID(k)).Text(t.KindCard(k)))
 	}
 	return app.Div().Hidden(true).Body(labels...)
+}
+
+// Byline names the article's author, linking to their page when the
+// article gives one.
+func Byline(t *i18n.Strings, a content.Author) app.UI {
+	name := app.UI(app.Text(a.Name))
+	if href, ok := SafeURL(a.URL); ok {
+		name = app.A().Href(href).Attr("rel", "author").Text(a.Name)
+	}
+	return app.Span().Class("gloss-byline").Body(app.Text(t.By), name)
 }

@@ -20,6 +20,9 @@ type Article struct {
 	Lang string `json:"lang,omitempty"`
 	// Date is the article's publication date.
 	Date Date `json:"date,omitzero"`
+	// Author is who wrote it; zero when the article names no one (the
+	// site's publisher stands for it).
+	Author Author `json:"author,omitzero"`
 	// Body is the article text: paragraphs and headings, with the phrases
 	// that open a note marked by Inline.Note.
 	Body []Block `json:"body,omitempty"`
@@ -28,6 +31,16 @@ type Article struct {
 	// panel.
 	Notes []Note `json:"notes,omitempty"`
 }
+
+// Author is an article's byline: a name, and optionally the address of
+// a page about its author.
+type Author struct {
+	Name string `json:"name,omitempty"`
+	URL  string `json:"url,omitempty"`
+}
+
+// IsZero reports whether the article names no author.
+func (a Author) IsZero() bool { return a.Name == "" }
 
 // Note returns the note with the given id.
 func (a Article) Note(id string) (Note, bool) {

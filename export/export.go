@@ -54,6 +54,8 @@ type Options struct {
 	// Version names the build; empty means a hash of Web, as for the
 	// server, so both produce the same pages.
 	Version string
+	// Publisher names the newsroom and its logo; empty, it is Gloss.
+	Publisher site.Publisher
 	// Warn receives what is worth knowing but does not break the site;
 	// nil discards it.
 	Warn io.Writer
@@ -157,7 +159,7 @@ func plan(o Options) (*writer, error) {
 	}
 	st, err := site.Build(site.Config{
 		Archive: o.Archive, Web: o.Web, Version: o.Version,
-		Origin: o.Origin, Base: o.Base, FrameAncestors: o.FrameAncestors,
+		Origin: o.Origin, Base: o.Base, FrameAncestors: o.FrameAncestors, Publisher: o.Publisher,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)

@@ -388,10 +388,10 @@ func TestExportChangesOnlyWhatChanged(t *testing.T) {
 	o.Articles = edited
 	second := exportTo(t, out, o)
 	slug := edited[last].Slug
-	// Its page twice, its oEmbed document, and the front page and the
-	// feeds that list it.
+	// Its page twice, its oEmbed document and link preview image, and the
+	// front page and the feeds that list it.
 	changed := map[string]bool{"a/" + slug + ".html": true, "a/" + slug + "/index.html": true, "oembed/" + slug + ".json": true,
-		"index.html": true, "feed.xml": true, "feed.json": true}
+		"index.html": true, "feed.xml": true, "feed.json": true, "og/" + slug + ".png": true}
 	n := 0
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

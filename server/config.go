@@ -3,6 +3,8 @@ package server
 import (
 	"io/fs"
 
+	"github.com/gloss/gloss/site"
+
 	"github.com/gloss/gloss/content"
 )
 
@@ -33,4 +35,7 @@ type Config struct {
 	// reloads them after each change, or shows the problem Update was
 	// given. For `gloss serve -content`; never in production.
 	Preview bool
+	// Publisher names the newsroom and its logo, for the front page,
+	// feeds, link previews and structured data; empty, it is Gloss.
+	Publisher site.Publisher
 }

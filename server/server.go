@@ -40,6 +40,7 @@ func New(cfg Config) (*Server, error) {
 		Origin:         cfg.Origin,
 		FrameAncestors: cfg.FrameAncestors,
 		Preview:        cfg.Preview,
+		Publisher:      cfg.Publisher,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
@@ -124,13 +125,24 @@ func (s *Server) serveOutput(w http.ResponseWriter, r *http.Request, st *site.Si
 			return
 		}
 	}
-	if !site.IsText(o.Type) {
-		s.serveBinary(w, r, o, cache)
+	if !site.IsText(o.Type) && o.Lasting() {
+		body, err := o.Body()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		s.serveBinary(w, r, o, body, cache)
 		return
 	}
 	e, err := s.encoded(o)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if !site.IsText(o.Type) {
+		// An image made of an article (its link preview): kept with
+		// the pages, sent as it is.
+		s.serveBinary(w, r, o, e.identity, cache)
 		return
 	}
 	e.serve(w, r, o.Type, cache)
@@ -171,15 +183,10 @@ func (s *Server) encoded(o *site.Output) (*encoded, error) {
 // the request accepts of its copies, and images. Ranges apply to the body
 // as sent (RFC 9110 §14.1.1), so an interrupted download resumes on its
 // own bytes.
-func (s *Server) serveBinary(w http.ResponseWriter, r *http.Request, o *site.Output, cache string) {
+func (s *Server) serveBinary(w http.ResponseWriter, r *http.Request, o *site.Output, body []byte, cache string) {
 	h := w.Header()
 	h.Set("Content-Type", o.Type)
 	h.Set("Cache-Control", cache)
-	body, err := o.Body()
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
 	etag := o.Key()
 	if len(o.Compressed) > 0 {
 		h.Set("Vary", "Accept-Encoding")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,15 @@ func newBuild(cfg Config) (*build, error) {
 	}
 	if b.ancestors == "" {
 		b.ancestors = "*"
+	}
+	if b.publisher = cfg.Publisher; b.publisher.Name == "" {
+		b.publisher.Name = Info.Name
+	}
+	if b.publisher.Logo == "" {
+		b.publisher.Logo = "/web/icon-512.png"
+	}
+	if err := checkLogo(b.publisher.Logo); err != nil {
+		return nil, fmt.Errorf("site: publisher logo: %w", err)
 	}
 	if strings.Trim(b.ancestors, sourceListChars) != "" {
 		return nil, fmt.Errorf("site: frame ancestors %q: not a CSP source list (origins, 'self', *; separated by spaces)", b.ancestors)
@@ -171,4 +181,27 @@ func gzipBest(b []byte) []byte {
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
+}
+
+// checkLogo accepts an http(s) address or a path on the site.
+func checkLogo(logo string) error {
+	u, err := url.Parse(logo)
+	switch {
+	case err != nil:
+		return err
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(logo, "//"):
+		return nil
+	case (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil:
+		return nil
+	}
+	return fmt.Errorf("%q: want an https address or a path on the site, as /web/logo.png", logo)
+}
+
+// logoURL is the publisher's logo as an absolute address: on the site's
+// origin when it is a path.
+func (b *build) logoURL() string {
+	if strings.HasPrefix(b.publisher.Logo, "/") {
+		return b.origin + strings.TrimSuffix(b.base, "/") + b.publisher.Logo
+	}
+	return b.publisher.Logo
 }

@@ -51,6 +51,9 @@ func (e *entry) outputs(b *build, archive content.Archive) []*Output {
 	if b.embed && b.origin != "" {
 		out = append(out, b.oembedOutput(e, archive))
 	}
+	if b.origin != "" {
+		out = append(out, b.ogImageOutput(e, archive))
+	}
 	return out
 }
 

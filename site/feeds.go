@@ -25,8 +25,8 @@ func (b *build) feedLinks() string {
 	if b.origin == "" {
 		return ""
 	}
-	return `<link ` + escape.Attr("href", b.origin+b.base+atomFeed) + ` rel="alternate" ` + escape.Attr("title", Info.Name) + ` type="application/atom+xml">` + "\n" +
-		`<link ` + escape.Attr("href", b.origin+b.base+jsonFeed) + ` rel="alternate" ` + escape.Attr("title", Info.Name) + ` type="application/feed+json">` + "\n"
+	return `<link ` + escape.Attr("href", b.origin+b.base+atomFeed) + ` rel="alternate" ` + escape.Attr("title", b.publisher.Name) + ` type="application/atom+xml">` + "\n" +
+		`<link ` + escape.Attr("href", b.origin+b.base+jsonFeed) + ` rel="alternate" ` + escape.Attr("title", b.publisher.Name) + ` type="application/feed+json">` + "\n"
 }
 
 // feedOutputs are the Atom (RFC 4287) and JSON Feed 1.1 documents of the
@@ -92,13 +92,13 @@ func (b *build) atom(articles []content.Article) []byte {
 	home := b.origin + b.base
 	x.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
 	x.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
-	x.WriteString("<title>" + escape.XML(Info.Name) + "</title>\n")
+	x.WriteString("<title>" + escape.XML(b.publisher.Name) + "</title>\n")
 	x.WriteString("<subtitle>" + escape.XML(Info.Description) + "</subtitle>\n")
 	x.WriteString("<id>" + escape.XML(home) + "</id>\n")
 	x.WriteString(`<link href="` + escape.XML(home+atomFeed) + `" rel="self" type="application/atom+xml"/>` + "\n")
 	x.WriteString(`<link href="` + escape.XML(home) + `" rel="alternate" type="text/html"/>` + "\n")
 	x.WriteString("<updated>" + timestamp(updated) + "</updated>\n")
-	x.WriteString("<author><name>" + escape.XML(Info.Name) + "</name></author>\n")
+	x.WriteString("<author><name>" + escape.XML(b.publisher.Name) + "</name></author>\n")
 	for i := range articles {
 		a := &articles[i]
 		url := ArticleURL(b.origin, b.base, a.Slug)
@@ -109,6 +109,13 @@ func (b *build) atom(articles []content.Article) []byte {
 		x.WriteString("<published>" + timestamp(a.Date) + "</published>\n")
 		x.WriteString("<updated>" + timestamp(modified(a)) + "</updated>\n")
 		x.WriteString("<summary>" + escape.XML(a.Description) + "</summary>\n")
+		if !a.Author.IsZero() {
+			x.WriteString("<author><name>" + escape.XML(a.Author.Name) + "</name>")
+			if a.Author.URL != "" {
+				x.WriteString("<uri>" + escape.XML(a.Author.URL) + "</uri>")
+			}
+			x.WriteString("</author>\n")
+		}
 		x.WriteString("</entry>\n")
 	}
 	x.WriteString("</feed>\n")
@@ -117,14 +124,15 @@ func (b *build) atom(articles []content.Article) []byte {
 
 func (b *build) jsonFeed(articles []content.Article) ([]byte, error) {
 	type item struct {
-		ID            string `json:"id"`
-		URL           string `json:"url"`
-		Title         string `json:"title"`
-		Summary       string `json:"summary,omitempty"`
-		ContentText   string `json:"content_text"`
-		DatePublished string `json:"date_published"`
-		DateModified  string `json:"date_modified"`
-		Language      string `json:"language,omitempty"`
+		ID            string           `json:"id"`
+		URL           string           `json:"url"`
+		Title         string           `json:"title"`
+		Summary       string           `json:"summary,omitempty"`
+		ContentText   string           `json:"content_text"`
+		DatePublished string           `json:"date_published"`
+		DateModified  string           `json:"date_modified"`
+		Language      string           `json:"language,omitempty"`
+		Authors       []content.Author `json:"authors,omitempty"`
 	}
 	feed := struct {
 		Version     string              `json:"version"`
@@ -136,20 +144,24 @@ func (b *build) jsonFeed(articles []content.Article) ([]byte, error) {
 		Items       []item              `json:"items"`
 	}{
 		Version:     "https://jsonfeed.org/version/1.1",
-		Title:       Info.Name,
+		Title:       b.publisher.Name,
 		HomePageURL: b.origin + b.base,
 		FeedURL:     b.origin + b.base + jsonFeed,
 		Description: Info.Description,
-		Authors:     []map[string]string{{"name": Info.Name}},
+		Authors:     []map[string]string{{"name": b.publisher.Name}},
 		Items:       []item{},
 	}
 	for i := range articles {
 		a := &articles[i]
 		url := ArticleURL(b.origin, b.base, a.Slug)
-		feed.Items = append(feed.Items, item{
+		it := item{
 			ID: url, URL: url, Title: a.Title, Summary: a.Description, ContentText: a.Description,
 			DatePublished: timestamp(a.Date), DateModified: timestamp(modified(a)), Language: a.Lang,
-		})
+		}
+		if !a.Author.IsZero() {
+			it.Authors = []content.Author{a.Author}
+		}
+		feed.Items = append(feed.Items, it)
 	}
 	j, err := json.MarshalIndent(feed, "", "  ")
 	if err != nil {

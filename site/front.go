@@ -49,7 +49,7 @@ func (b *build) frontOutputs(entries []*entry, archive content.Archive) []*Outpu
 // each is read for its cards, and none is kept.
 func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages int) ([]byte, error) {
 	lang := entries[0].Lang
-	f := ui.Front{Lang: lang, Title: Info.Name, Description: Info.Description, Page: k, Pages: pages}
+	f := ui.Front{Lang: lang, Title: b.publisher.Name, Description: Info.Description, Page: k, Pages: pages}
 	if k > 1 {
 		f.Newer = b.frontPath(k - 1)
 	}
@@ -67,7 +67,7 @@ func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages 
 			Date: a.Date, Cards: cards(a), Updated: a.Date.Before(modified(a)),
 		})
 	}
-	title := Info.Name
+	title := b.publisher.Name
 	if k > 1 {
 		t := i18n.For(lang)
 		title += " · " + t.PageOf[0] + strconv.Itoa(k) + t.PageOf[1] + strconv.Itoa(pages)

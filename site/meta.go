@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gloss/gloss/content"
@@ -43,13 +44,25 @@ func (b *build) metaTags(a *content.Article) string {
 			t.WriteString("<meta " + escape.Attr("content", content) + " " + key + "=\"" + name + "\">\n")
 		}
 	}
-	meta("property", "og:site_name", Info.Name)
+	meta("name", "author", a.Author.Name)
+	meta("property", "og:site_name", b.publisher.Name)
 	meta("property", "og:locale", locale(a.Lang))
 	if !a.Date.IsZero() {
 		meta("property", "article:published_time", timestamp(a.Date))
 		meta("property", "article:modified_time", timestamp(modified(a)))
 	}
-	meta("name", "twitter:card", "summary")
+	card := "summary"
+	if b.origin != "" {
+		img := b.origin + ogImagePath(b.base, a.Slug)
+		meta("property", "og:image", img)
+		meta("property", "og:image:type", "image/png")
+		meta("property", "og:image:width", strconv.Itoa(ogWidth))
+		meta("property", "og:image:height", strconv.Itoa(ogHeight))
+		meta("property", "og:image:alt", a.Title)
+		meta("name", "twitter:image", img)
+		card = "summary_large_image"
+	}
+	meta("name", "twitter:card", card)
 	meta("name", "twitter:title", a.Title)
 	meta("name", "twitter:description", a.Description)
 	return t.String()
@@ -65,8 +78,8 @@ func (b *build) newsArticle(a *content.Article) (string, error) {
 	url := ArticleURL(b.origin, b.base, a.Slug)
 	publisher := map[string]any{
 		"@type": "Organization",
-		"name":  Info.Name,
-		"logo":  map[string]any{"@type": "ImageObject", "url": b.origin + b.base + "web/icon-512.png"},
+		"name":  b.publisher.Name,
+		"logo":  map[string]any{"@type": "ImageObject", "url": b.logoURL()},
 	}
 	doc := map[string]any{
 		"@context":         "https://schema.org",
@@ -78,7 +91,14 @@ func (b *build) newsArticle(a *content.Article) (string, error) {
 		"url":              url,
 		"publisher":        publisher,
 		"author":           publisher,
-		"image":            []string{b.origin + b.base + "web/icon-512.png"},
+		"image":            []string{b.origin + ogImagePath(b.base, a.Slug)},
+	}
+	if !a.Author.IsZero() {
+		author := map[string]any{"@type": "Person", "name": a.Author.Name}
+		if a.Author.URL != "" {
+			author["url"] = a.Author.URL
+		}
+		doc["author"] = author
 	}
 	if !a.Date.IsZero() {
 		doc["datePublished"] = timestamp(a.Date)

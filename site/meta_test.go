@@ -1,8 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"image"
+	"image/png"
 	"net/url"
 	"regexp"
 	"strings"
@@ -181,7 +184,7 @@ func TestArticlePagesDescribeThemselves(t *testing.T) {
 		`<meta content="` + a.Lang + `" property="og:locale">`,
 		`<meta content="` + timestamp(a.Date) + `" property="article:published_time">`,
 		`property="article:modified_time"`,
-		`<meta content="summary" name="twitter:card">`,
+		`<meta content="summary_large_image" name="twitter:card">`,
 		`type="application/atom+xml"`, `type="application/feed+json"`,
 	} {
 		if !strings.Contains(page, want) {
@@ -206,5 +209,109 @@ func TestArticlePagesDescribeThemselves(t *testing.T) {
 	}
 	if ld["@type"] != "NewsArticle" || ld["@context"] != "https://schema.org" || ld["url"] != "https://gloss.example/a/"+a.Slug {
 		t.Errorf("JSON-LD: %s", m[1])
+	}
+}
+
+// An article that names its author shows the byline with the date, and
+// says so to search engines, link previews and feed readers; one that
+// names none is the publisher's.
+func TestBylines(t *testing.T) {
+	s := buildSite(t, Config{Origin: "https://gloss.example"})
+	var named string
+	for _, a := range catalog.Articles() {
+		if !a.Author.IsZero() {
+			named = a.Slug
+			page := string(body(t, s, "/a/"+a.Slug))
+			for _, want := range []string{
+				`<meta content="Ana Ferreira" name="author">`,
+				`<span class="gloss-byline">By <a href="https://riverside-news.example/staff/ana-ferreira" rel="author">Ana Ferreira</a></span>`,
+				`"author":{"@type":"Person","name":"Ana Ferreira","url":"https://riverside-news.example/staff/ana-ferreira"}`,
+			} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s: no %s", a.Slug, want)
+				}
+			}
+		}
+	}
+	if named == "" {
+		t.Fatal("no fixture names its author: this test proves nothing")
+	}
+	if atom := string(body(t, s, "/feed.xml")); !strings.Contains(atom, "<author><name>Ana Ferreira</name><uri>https://riverside-news.example/staff/ana-ferreira</uri></author>") {
+		t.Error("the Atom entry names no author")
+	}
+	seed := string(body(t, s, "/a/"+catalog.Articles()[0].Slug))
+	if strings.Contains(seed, "gloss-byline") || !strings.Contains(seed, `"author":{"@type":"Organization"`) {
+		t.Error("an article without an author: a byline, or no publisher as its author")
+	}
+}
+
+// The newsroom's name and logo, from the configuration, are what the
+// site says it is published by; a logo that is neither a web address nor
+// a path on the site is refused.
+func TestThePublisherIsTheNewsrooms(t *testing.T) {
+	s := buildSite(t, Config{Origin: "https://gloss.example", Base: "/news/", Publisher: Publisher{Name: "Riverside <News>", Logo: "/web/logo.png"}})
+	page := string(body(t, s, "/news/a/"+catalog.Articles()[0].Slug))
+	for _, want := range []string{
+		`<meta content="Riverside &lt;News&gt;" property="og:site_name">`,
+		`"publisher":{"@type":"Organization","logo":{"@type":"ImageObject","url":"https://gloss.example/news/web/logo.png"},"name":"Riverside \u003cNews\u003e"}`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	if atom := string(body(t, s, "/news/feed.xml")); !strings.Contains(atom, "<title>Riverside &lt;News&gt;</title>") {
+		t.Error("the feed is not the newsroom's")
+	}
+	for _, logo := range []string{"javascript:alert(1)", "logo.png", "//evil.example/x.png"} {
+		if _, err := Build(Config{Articles: catalog.Articles(), Web: testWeb(), Publisher: Publisher{Logo: logo}}); err == nil {
+			t.Errorf("logo %q accepted", logo)
+		}
+	}
+}
+
+// Every article has a link preview image: a PNG of 1200 × 630 pixels
+// with its headline drawn on it, which its page names for Open Graph and
+// X's large card. Another headline, another image.
+func TestLinkPreviewImages(t *testing.T) {
+	s := buildSite(t, Config{Origin: "https://gloss.example"})
+	as := catalog.Articles()
+	imgs := map[string]image.Image{}
+	for _, a := range []content.Article{as[0], as[1]} {
+		b := body(t, s, "/og/"+a.Slug+".png")
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", a.Slug, err)
+		}
+		if img.Bounds().Dx() != 1200 || img.Bounds().Dy() != 630 {
+			t.Errorf("%s: %v, want 1200 × 630", a.Slug, img.Bounds())
+		}
+		imgs[a.Slug] = img
+		page := string(body(t, s, "/a/"+a.Slug))
+		for _, want := range []string{
+			`<meta content="https://gloss.example/og/` + a.Slug + `.png" property="og:image">`,
+			`<meta content="1200" property="og:image:width">`,
+			`<meta content="summary_large_image" name="twitter:card">`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no %s", a.Slug, want)
+			}
+		}
+	}
+	// The headline's lines differ between the two: count the pixels that
+	// differ in the headline's band.
+	a, b := imgs[as[0].Slug], imgs[as[1].Slug]
+	differ := 0
+	for y := 150; y < 500; y += 2 {
+		for x := 72; x < 1128; x += 2 {
+			if a.At(x, y) != b.At(x, y) {
+				differ++
+			}
+		}
+	}
+	if differ < 1000 {
+		t.Errorf("two headlines drew images that differ in %d sampled pixels", differ)
+	}
+	if _, ok := buildSite(t, Config{}).Lookup("/og/" + as[0].Slug + ".png"); ok {
+		t.Error("an image without an origin, which og:image needs absolute")
 	}
 }

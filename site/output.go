@@ -28,6 +28,8 @@ const (
 	KindFeed
 	// KindFront is a page of the front page.
 	KindFront
+	// KindImage is an article's link preview image.
+	KindImage
 )
 
 // Output is one thing the site publishes, at one or more URL paths: the

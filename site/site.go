@@ -44,6 +44,19 @@ type Config struct {
 	// Now is the clock the news sitemap counts its two days on; nil
 	// means the time.
 	Now func() time.Time
+	// Publisher is the newsroom that publishes the site: its name and
+	// the address of its logo (absolute, or a path on the site), for the
+	// front page, feeds, link previews and structured data. Empty, it is
+	// Gloss, with Gloss's icon.
+	Publisher Publisher
+}
+
+// Publisher is the newsroom a site is published by.
+type Publisher struct {
+	Name string
+	// Logo is an image's address: absolute (https://…) or a path on the
+	// site ("/web/icon-512.png").
+	Logo string
 }
 
 // PreviewScript is the URL path of the live preview's script, which the
@@ -262,6 +275,7 @@ type build struct {
 	embed     bool
 	goapp     *goapp.Adapter
 	res       goapp.Resources
+	publisher Publisher
 	wasm      *Output
 	robots    *Output
 	outputs   []*Output

@@ -86,7 +86,7 @@ func (b *build) newsSitemap(entries []*entry) *Output {
 			continue
 		}
 		x.WriteString("<url><loc>" + escape.XML(ArticleURL(b.origin, b.base, a.Slug)) + "</loc><news:news><news:publication><news:name>" +
-			escape.XML(Info.Name) + "</news:name><news:language>" + escape.XML(a.Lang) + "</news:language></news:publication>" +
+			escape.XML(b.publisher.Name) + "</news:name><news:language>" + escape.XML(a.Lang) + "</news:language></news:publication>" +
 			"<news:publication_date>" + a.Date.ISO() + "</news:publication_date><news:title>" + escape.XML(a.Title) + "</news:title></news:news></url>\n")
 	}
 	x.WriteString("</urlset>\n")

@@ -38,6 +38,7 @@ type Strings struct {
 	Notes            string // heading of the printed endnotes
 	Loading          string // go-app's loader (no percentage: the wasm streams straight to the compiler)
 
+	By           string    // before an article's author
 	Latest       string    // the front page's heading
 	Updated      string    // marks an article whose context changed after it was published
 	Newer, Older string    // the front page's links to the pages before and after
@@ -86,6 +87,7 @@ var en = &Strings{
 	Reload:           "Reload",
 	Notes:            "Notes",
 	Loading:          "Loading interactive features…",
+	By:               "By ",
 	Latest:           "Latest articles",
 	Updated:          "Updated since publication",
 	Newer:            "Newer articles",
@@ -130,6 +132,7 @@ var uk = &Strings{
 	Reload:           "Оновити",
 	Notes:            "Примітки",
 	Loading:          "Завантаження інтерактивних функцій…",
+	By:               "Автор: ",
 	Latest:           "Останні статті",
 	Updated:          "Оновлено після публікації",
 	Newer:            "Новіші статті",

@@ -13,6 +13,7 @@ import (
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/content/parse"
 	"github.com/gloss/gloss/export"
+	"github.com/gloss/gloss/site"
 )
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -20,6 +21,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "folder to write the site to (replaced if it holds a previous export)")
 	base := fs.String("base", "/", "URL path the site is served under, as /gloss/")
+	publisher := fs.String("publisher", "", "the newsroom's name, for the front page, feeds, link previews and structured data (default: Gloss)")
+	logo := fs.String("publisher-logo", "", "the newsroom's logo: an https address, or a path on the site as /web/logo.png (default: Gloss's icon)")
 	origin := fs.String("origin", "", "public origin of the site, as https://cdn.example: makes og:url and the oEmbed answers absolute")
 	dir := fs.String("content", "", "folder of articles to export (default: the articles built into gloss)")
 	web := fs.String("web", "", "folder of the static assets and the built wasm (default: those built into gloss)")
@@ -28,7 +31,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin https://cdn.example] [-web DIR] [-frame-ancestors ORIGINS]")
+		fmt.Fprintln(stderr, "usage: gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin https://cdn.example] [-web DIR] [-frame-ancestors ORIGINS] [-publisher NAME] [-publisher-logo URL]")
 		return 2
 	}
 	// The archive is indexed by its front matter; each article is read
@@ -51,6 +54,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Origin:         *origin,
 		FrameAncestors: *frame,
 		Archive:        archive,
+		Publisher:      site.Publisher{Name: *publisher, Logo: *logo},
 		Web:            webFS(*web),
 		Warn:           stderr,
 	})

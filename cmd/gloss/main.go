@@ -41,6 +41,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 const usage = `usage:
-  gloss [serve] [-addr :8000] [-content DIR] [-preview=false] [-web DIR] [-frame-ancestors ORIGINS] [-origin URL]
-  gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin URL] [-web DIR] [-frame-ancestors ORIGINS]
+  gloss [serve] [-addr :8000] [-content DIR] [-preview=false] [-web DIR] [-frame-ancestors ORIGINS] [-origin URL] [-publisher NAME] [-publisher-logo URL]
+  gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin URL] [-web DIR] [-frame-ancestors ORIGINS] [-publisher NAME] [-publisher-logo URL]
   gloss check [FILES|DIRS]`

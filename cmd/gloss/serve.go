@@ -18,6 +18,7 @@ import (
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/httpd"
 	"github.com/gloss/gloss/server"
+	"github.com/gloss/gloss/site"
 	"github.com/gloss/gloss/watch"
 	"github.com/gloss/gloss/web"
 )
@@ -30,6 +31,8 @@ func runServe(args []string, stderr io.Writer) int {
 	preview := fs.Bool("preview", true, "with -content: open pages reload when the content changes and show its problems")
 	webDir := fs.String("web", "", "folder of the static assets and the built wasm (default: those built into gloss)")
 	frame := fs.String("frame-ancestors", "", "origins allowed to frame the embed view, space-separated (default: any)")
+	publisher := fs.String("publisher", "", "the newsroom's name, for the front page, feeds, link previews and structured data (default: Gloss)")
+	logo := fs.String("publisher-logo", "", "the newsroom's logo: an https address, or a path on the site as /web/logo.png (default: Gloss's icon)")
 	origin := fs.String("origin", "", "public origin for absolute URLs (og:url, oEmbed), as https://gloss.example (default: none, or the request's own address when it is a loopback one)")
 	grace := fs.Duration("grace", httpd.DefaultGrace, "how long requests in flight may finish after SIGTERM or Ctrl-C")
 	maxConns := fs.Int("max-conns", 0, "cap on open connections (default: from the file-descriptor limit)")
@@ -77,6 +80,7 @@ func runServe(args []string, stderr io.Writer) int {
 		FrameAncestors: *frame,
 		Origin:         *origin,
 		Preview:        folder != nil && *preview,
+		Publisher:      site.Publisher{Name: *publisher, Logo: *logo},
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "gloss:", err)

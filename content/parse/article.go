@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/gloss/gloss/content"
 )
 
@@ -79,12 +81,15 @@ func (f *file) articleMeta(a *content.Article) {
 	if root == nil {
 		return
 	}
-	v := f.fields(root, "", required("title"), required("description"), required("date"), optional("lang"))
+	v := f.fields(root, "", required("title"), required("description"), required("date"), optional("lang"), optional("author"))
 	a.Title = f.nonEmpty(v["title"], "title")
 	a.Description = f.nonEmpty(v["description"], "description")
 	a.Date = f.requiredDate(v["date"], "date")
 	if !a.Date.IsZero() && a.Date.Day == 0 {
 		f.errorf(f.line(v["date"]), "date", "%q must give the day of publication, like \"8 February 2024\"", a.Date.String())
+	}
+	if n := v["author"]; n != nil {
+		a.Author = f.author(n)
 	}
 	a.Lang = "en"
 	if n := v["lang"]; n != nil {
@@ -93,6 +98,21 @@ func (f *file) articleMeta(a *content.Article) {
 			f.errorf(f.line(n), "lang", "%q is not a BCP 47 language tag such as \"en\" or \"en-GB\"", a.Lang)
 		}
 	}
+}
+
+// author reads a byline: a name ("author: Jane Doe"), or a name and
+// the address of a page about the author ("author: {name: Jane Doe, url:
+// https://…}").
+func (f *file) author(n *yaml.Node) content.Author {
+	if n.Kind == yaml.ScalarNode {
+		return content.Author{Name: f.nonEmpty(n, "author")}
+	}
+	v := f.fields(n, "author", required("name"), optional("url"))
+	a := content.Author{Name: f.nonEmpty(v["name"], "author.name")}
+	if u := v["url"]; u != nil {
+		a.URL = f.url(u, "author.url")
+	}
+	return a
 }
 
 // readNotes reads every note of dir/notes, in file name order. A missing

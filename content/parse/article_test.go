@@ -3,6 +3,7 @@ package parse
 import (
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/gloss/gloss/content"
@@ -144,6 +145,25 @@ func TestFixturesValid(t *testing.T) {
 	for _, a := range articles {
 		if err := validate(a); err != nil {
 			t.Errorf("%s: %v", a.Slug, err)
+		}
+	}
+}
+
+// An article may name its author, by name, or by name and the address of
+// a page about them; the index carries neither (it needs no byline).
+func TestArticleAuthor(t *testing.T) {
+	for in, want := range map[string]content.Author{
+		"author: Jane Doe\n": {Name: "Jane Doe"},
+		"author: {name: Jane Doe, url: https://example.com/jane}\n": {Name: "Jane Doe", URL: "https://example.com/jane"},
+		"": {},
+	} {
+		fsys := mapFS(map[string]string{"x/article.md": strings.Replace(okArticle, "date:", in+"date:", 1)})
+		a, err := Article(fsys, "x")
+		if err != nil || a.Author != want {
+			t.Errorf("%q: author %+v, %v; want %+v", in, a.Author, err, want)
+		}
+		if _, err := IndexArticle(fsys, "x"); err != nil {
+			t.Errorf("%q: the index refuses it: %v", in, err)
 		}
 	}
 }

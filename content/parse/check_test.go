@@ -77,7 +77,7 @@ func TestCheckManyInOrder(t *testing.T) {
 		if err := os.MkdirAll(filepath.Join(dir, "notes"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		article := "---\ntitle: T\ndescription: D\ndate: 1 March 2024\nauthor: me\n---\nText.\n"
+		article := "---\ntitle: T\ndescription: D\ndate: 1 March 2024\nbyline: me\n---\nText.\n"
 		note := "---\ntitle: N\nkind: opinion\nsources:\n  - {title: S, publisher: P, url: https://example.org/}\n---\nBody.\n"
 		if err := os.WriteFile(filepath.Join(dir, "article.md"), []byte(article), 0o644); err != nil {
 			t.Fatal(err)
@@ -86,7 +86,7 @@ func TestCheckManyInOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		want = append(want,
-			filepath.Join(dir, "article.md")+`:5: unknown field "author"`,
+			filepath.Join(dir, "article.md")+`:5: unknown field "byline"`,
 			filepath.Join(dir, "notes", "n.md")+`:3: kind: "opinion" is not a kind; use context, contested, figure, correction`)
 	}
 	for run := range 3 {

@@ -55,6 +55,10 @@ func TestArticleErrors(t *testing.T) {
 			[]string{`x/notes/n.md:4: invalid YAML: did not find expected <document start>`}},
 		{"front matter not fields", map[string]string{"notes/n.md": "---\n- a\n---\n"},
 			[]string{`x/notes/n.md:2: front matter must be fields, one "name: value" per line`}},
+		{"author without a name", map[string]string{"article.md": strings.Replace(okArticle, "date:", "author: {url: https://example.com/me}\ndate:", 1)},
+			[]string{`x/article.md:4: author: missing required field "name"`}},
+		{"author's page not a web address", map[string]string{"article.md": strings.Replace(okArticle, "date:", "author: {name: Jane Doe, url: javascript:alert(1)}\ndate:", 1)},
+			[]string{`x/article.md:4: author.url: "javascript:alert(1)" is not an http or https URL`}},
 		{"unknown field", map[string]string{"notes/n.md": note("amout: 3\n")},
 			[]string{`x/notes/n.md:4: unknown field "amout"`}},
 		{"unknown nested field", map[string]string{"notes/n.md": note(
