@@ -58,12 +58,9 @@ func TestPagesValidate(t *testing.T) {
 	}
 
 	s := startSite(t)
-	paths := []string{"/demo/embed"}
+	paths := []string{"/demo/embed", frontPath}
 	for _, p := range glosssite.PagePaths(glosssite.Memory(catalog.Articles()).Entries()) {
-		paths = append(paths, p, p+"?embed=1")
-		if p != "/" {
-			paths = append(paths, p+"/")
-		}
+		paths = append(paths, p, p+"?embed=1", p+"/")
 	}
 	for i, p := range paths {
 		save(fmt.Sprintf("served/%02d.html", i), fetchPage(t, s.URL+p))
