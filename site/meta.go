@@ -60,6 +60,7 @@ func (b *build) metaTags(a *content.Article) string {
 		meta("property", "og:image:height", strconv.Itoa(ogHeight))
 		meta("property", "og:image:alt", a.Title)
 		meta("name", "twitter:image", img)
+		meta("name", "twitter:image:alt", a.Title)
 		card = "summary_large_image"
 	}
 	meta("name", "twitter:card", card)
