@@ -68,15 +68,8 @@ func TestTheFrontPageListsTheArchiveAndLeadsToEachArticle(t *testing.T) {
 // the browser loads, 1200 × 630 pixels. With GLOSS_SCREENSHOTS=1, the
 // README's pictures: the front page, and that card as Slack draws it.
 func TestArticlesHaveALinkPreview(t *testing.T) {
-	// A server whose public origin is its own address, so that the
-	// image's absolute address is one the browser can fetch.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	s := startSiteOn(t, addr, server.Config{Origin: "http://" + addr})
+	// The image's absolute address is one the browser can fetch.
+	s := startSiteWithOrigin(t)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(s.URL+seedPath))
 	tags := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("meta[property^='og:']")].map(m => [m.getAttribute("property"), m.content]))`)
@@ -117,4 +110,18 @@ func shot(t *testing.T, ctx context.Context, name string) {
 	if err := os.WriteFile(filepath.Join(env.root, "docs", name), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// startSiteWithOrigin starts a site whose public origin is its own
+// address: its absolute URLs (og:image, structured data, feeds) are ones
+// a browser or a tool here can fetch.
+func startSiteWithOrigin(t *testing.T) *site {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return startSiteOn(t, addr, server.Config{Origin: "http://" + addr})
 }

@@ -3,15 +3,12 @@ package e2e
 import (
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/gloss/gloss/server"
 )
 
 // sdtt runs the structured-data-testing-tool (npm, pinned in
@@ -46,13 +43,7 @@ func TestStructuredDataValidates(t *testing.T) {
 	if _, err := os.Stat(tool); err != nil {
 		t.Fatal("structured-data-testing-tool not installed: make deps (npm ci)")
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	s := startSiteOn(t, addr, server.Config{Origin: "http://" + addr})
+	s := startSiteWithOrigin(t)
 	res, err := http.Get(s.URL + seedPath)
 	if err != nil {
 		t.Fatal(err)
