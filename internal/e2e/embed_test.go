@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -87,18 +86,15 @@ func (p publisherPage) html(widget string) string {
 // the host name localhost: another site than the widget's 127.0.0.1.
 func startPublisher(t *testing.T, page string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := browsertest.Serve("", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page))
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(page))
-	}), ReadHeaderTimeout: 5 * time.Second}
-	go hs.Serve(ln)
-	t.Cleanup(func() { hs.Close() })
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	return "http://localhost:" + port + "/"
+	t.Cleanup(func() { s.Close() })
+	return fmt.Sprintf("http://localhost:%d/", s.Port)
 }
 
 // frameOf attaches to the cross-site iframe whose URL starts with prefix,

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
@@ -17,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gloss/gloss/internal/browsertest"
 	glosssite "github.com/gloss/gloss/site"
 )
 
@@ -191,12 +191,10 @@ func startControl(t *testing.T, offline, firstSecond *site) string {
 // serveLoopback serves h on a loopback port for the test's duration.
 func serveLoopback(t *testing.T, h http.Handler) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := browsertest.Serve("", h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	go hs.Serve(ln)
-	t.Cleanup(func() { hs.Close() })
-	return "http://" + ln.Addr().String()
+	t.Cleanup(func() { s.Close() })
+	return s.URL
 }

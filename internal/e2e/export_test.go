@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/export"
+	"github.com/gloss/gloss/internal/browsertest"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/internal/fixtures"
 )
@@ -29,7 +29,7 @@ import (
 // slash, and the type of the wasm from its extension.
 type staticHost struct {
 	URL string
-	hs  *http.Server
+	hs  *browsertest.Server
 }
 
 func startStaticHost(t *testing.T, dir, base string) *staticHost {
@@ -42,12 +42,11 @@ func startStaticHost(t *testing.T, dir, base string) *staticHost {
 		}
 		files.ServeHTTP(w, r)
 	}))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	hs, err := browsertest.Serve("", mux)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &staticHost{URL: "http://" + ln.Addr().String(), hs: &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}}
-	go h.hs.Serve(ln)
+	h := &staticHost{URL: hs.URL, hs: hs}
 	t.Cleanup(h.Stop)
 	return h
 }
@@ -208,18 +207,16 @@ func embedOnAPublishersPage(t *testing.T, ctx context.Context, siteOrigin, base 
 	page := `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title>
 <script>document.addEventListener("gloss:card-open", function (e) { window.glossOpened = e.detail.id; });</script>
 </head><body><h1>The Harbour Gazette</h1>` + snippet + `</body></html>`
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	pub, err := browsertest.Serve("", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, page)
-	}), ReadHeaderTimeout: 5 * time.Second}
-	go pub.Serve(ln)
 	defer pub.Close()
 
-	do(t, ctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"))
+	do(t, ctx, chromedp.Navigate(pub.URL+"/"))
 	waitFor(t, ctx, `!!document.querySelector("iframe.gloss-embed")`, 10*time.Second)
 	src := eval[string](t, ctx, `document.querySelector("iframe.gloss-embed").src`)
 	want := siteOrigin + strings.TrimSuffix(base, "/") + glosssite.ArticlePath(a.Slug) + "?embed=1"

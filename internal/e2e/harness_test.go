@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -125,7 +124,7 @@ func moduleRoot() (string, error) {
 type site struct {
 	URL  string
 	srv  *server.Server
-	hs   *http.Server
+	hs   *browsertest.Server
 	gate chan struct{}
 	// wrap, when set, stands between the browser and the server, as a
 	// proxy would.
@@ -176,13 +175,10 @@ func startSiteOn(t *testing.T, addr string, cfg server.Config, opts ...siteOptio
 			inner.ServeHTTP(w, r)
 		})
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
+	if s.hs, err = browsertest.Serve(addr, h); err != nil {
 		t.Fatal(err)
 	}
-	s.URL = "http://" + ln.Addr().String()
-	s.hs = &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	go s.hs.Serve(ln)
+	s.URL = s.hs.URL
 	t.Cleanup(s.Stop)
 	return s
 }

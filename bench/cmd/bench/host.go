@@ -9,26 +9,23 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gloss/gloss/internal/browsertest"
 )
 
 type host struct {
-	srv *http.Server
+	srv *browsertest.Server
 	mu  sync.Mutex
 	// snippet is the embed snippet the publisher page carries.
 	snippet string
 }
 
 func (b *Bench) startHost() (*host, string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, "", err
-	}
 	h := &host{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/anchor/popovers", func(w http.ResponseWriter, r *http.Request) {
@@ -70,10 +67,12 @@ func (b *Bench) startHost() (*host, string, error) {
 			w.Write([]byte(publisherPageAt(s, max(above, 2))))
 		})
 	}
-	h.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go h.srv.Serve(ln)
-	port := ln.Addr().(*net.TCPAddr).Port
-	return h, fmt.Sprintf("http://localhost:%d", port), nil
+	srv, err := browsertest.Serve("", mux)
+	if err != nil {
+		return nil, "", err
+	}
+	h.srv = srv
+	return h, fmt.Sprintf("http://localhost:%d", srv.Port), nil
 }
 
 func (h *host) setSnippet(s string) {
