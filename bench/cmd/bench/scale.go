@@ -273,7 +273,7 @@ func VmRSS(status string) (int, error) {
 }
 
 // glossLimit is how long one gloss check or export may run.
-const glossLimit = 15 * time.Minute
+const glossLimit = 10 * time.Minute
 
 // timeGloss times one run of gloss with args (check, export), to its
 // exit; at 10,000 articles and today's eager server, export takes
