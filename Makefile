@@ -53,7 +53,7 @@ fmt:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./content ./site ./cmd/gloss
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./content ./cmd/gloss
 
 # staticcheck, at a pinned version, fetched through the Go module proxy
 # and installed in bin/ (once), so that it can check the wasm's packages
@@ -64,7 +64,7 @@ staticcheck:
 	@if ! bin/staticcheck -version 2>/dev/null | grep -q '$(STATICCHECK_VERSION:v%=%)'; then \
 		GOBIN=$(CURDIR)/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); fi
 	bin/staticcheck ./...
-	GOOS=js GOARCH=wasm bin/staticcheck ./app/... ./content ./site ./cmd/gloss
+	GOOS=js GOARCH=wasm bin/staticcheck ./app/... ./content ./cmd/gloss
 
 # Every fuzz target of these packages runs FUZZTIME, without minimising
 # the inputs it finds (go's default minimisation spent a 5 s run on its
@@ -72,7 +72,7 @@ staticcheck:
 # internal/cmd/fuzzrun). It fails below FUZZFLOOR executions per second:
 # a fifth of the slowest rate measured on the 2-core machine while other
 # work ran (940/sec, FuzzAttributes; most runs gave 1,500 to 7,500).
-FUZZPKGS  := ./content/parse ./server ./export ./internal/wasmpack
+FUZZPKGS  := ./content/parse ./server ./export ./internal/goapp ./internal/wasmpack
 FUZZTIME  ?= 4s
 FUZZFLOOR ?= 200
 

@@ -60,10 +60,10 @@ func SafeURL(u string) (string, bool) {
 
 // escapeURL percent-encodes what a valid URL may not hold and Go's URL
 // printing leaves as it was in the query: spaces, controls, quotes,
-// angle brackets, backslashes and the like. go-app prints attributes
-// with strconv.Quote, which does not escape for HTML, so this also keeps
-// quotes out of the value. (A loop, not a strings.Replacer: a Replacer
-// adds 12 KB of brotli to the wasm.)
+// angle brackets, backslashes and the like, so that a source's link is a
+// valid URL whatever an editor pasted. (Quotes are kept out of the value
+// here too, though the go-app adapter's printer escapes every attribute
+// for HTML.)
 func escapeURL(u string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder

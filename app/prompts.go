@@ -39,9 +39,6 @@ type Prompts struct {
 
 	// Lang is the page's language, which the prompts speak.
 	Lang string
-	// Title and Description are the page's, which go-app writes into the
-	// head of the page it pre-renders.
-	Title, Description string
 	// Settle, when set, is called before go-app mounts the prompts (Route)
 	// and once they are mounted, before they read what the browser
 	// offers: the wasm hands the main thread back to the browser there
@@ -53,12 +50,6 @@ type Prompts struct {
 	embed       bool
 	installable bool
 	update      bool
-}
-
-// OnPreRender names the page on the server.
-func (p *Prompts) OnPreRender(ctx app.Context) {
-	ctx.Page().SetTitle(p.Title)
-	ctx.Page().SetDescription(p.Description)
 }
 
 // OnMount reads what the browser offers. Embedded, the page offers

@@ -6,10 +6,10 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Route registers the prompts p at each of paths. The server calls it
-// before it renders a page; the wasm, for the one page it was started on
-// (Here): each page is the server's, and gloss.js leaves every link to
-// the browser, so the wasm never navigates to another.
+// Route registers the prompts p at each of paths: the wasm does, for the
+// one page it was started on (Here). Each page is the server's, and
+// gloss.js leaves every link to the browser, so the wasm never navigates
+// to another; the server prints the prompts itself (package site).
 //
 // go-app makes the prompts when it starts, after its own set-up and
 // before it mounts them: p.Settle, when set, runs there too, so that the

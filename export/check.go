@@ -79,11 +79,6 @@ func (c *checker) file(rel string, b []byte) {
 	if m := localRef.Find(b); m != nil {
 		c.problem(rel, "refers to this machine (%q)", m)
 	}
-	// go-app renders pages for the request's host, example.com under
-	// server.Render: og:url must have been rewritten.
-	if bytes.Contains(b, []byte(`content="http://example.com`)) {
-		c.problem(rel, "names http://example.com, the host go-app renders pages for")
-	}
 	switch {
 	case strings.HasSuffix(rel, ".html"):
 		for _, m := range htmlRef.FindAllSubmatch(b, -1) {

@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"io"
 	"io/fs"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,7 +17,6 @@ import (
 
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/e2e/catalog"
-	"github.com/gloss/gloss/server"
 )
 
 // testArticles are the shipped articles and the fixtures, the hostile
@@ -185,7 +181,7 @@ func TestExportUnderASubPath(t *testing.T) {
 		if !bytes.Contains(page, []byte(link)) || !bytes.Contains(page, []byte(`type="application/json+oembed"`)) {
 			t.Errorf("%s: no oEmbed discovery link %s", rel, link)
 		}
-		var doc server.OEmbed
+		var doc glosssite.OEmbed
 		if err := json.Unmarshal(read(t, out, "oembed/"+a.Slug+".json"), &doc); err != nil {
 			t.Fatal(err)
 		}
@@ -249,72 +245,6 @@ func TestExportUnderASubPath(t *testing.T) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
-}
-
-// At base "/", the export's pages are the server's, byte for byte, once
-// what the origin sets by design is put aside: og:url (the server's says
-// http://example.com, the host go-app renders for) and the oEmbed
-// discovery link (the server's names its /oembed endpoint, the export's
-// a file). go-app's scripts are the server's but for the wasm's name.
-func TestExportIsTheServersSite(t *testing.T) {
-	web := fakeWeb(t, testArticles)
-	out := filepath.Join(t.TempDir(), "site")
-	res := exportTo(t, out, Options{Web: os.DirFS(web)})
-	srv, err := server.New(server.Config{Articles: testArticles, Web: os.DirFS(web)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Version != srv.Version() {
-		t.Fatalf("export version %s, server version %s", res.Version, srv.Version())
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	get := func(p string) []byte {
-		t.Helper()
-		resp, err := http.Get(ts.URL + p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != 200 {
-			t.Fatalf("server: GET %s: %s", p, resp.Status)
-		}
-		return b
-	}
-	byDesign := regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n|<link rel="alternate" type="application/json\+oembed"[^>]*>\n`)
-	files := map[string]string{"/": "index.html"}
-	for _, a := range testArticles {
-		p := glosssite.ArticlePath(a.Slug)
-		files[p] = strings.TrimPrefix(p, "/") + ".html"
-		files[p+"/"] = strings.TrimPrefix(p, "/") + "/index.html"
-	}
-	for p, f := range files {
-		served := byDesign.ReplaceAll(get(p), nil)
-		exported := read(t, out, f)
-		if byDesign.Match(exported) {
-			t.Errorf("%s: without an origin the export has an og:url or oEmbed link", f)
-		}
-		if !bytes.Equal(served, exported) {
-			t.Errorf("%s differs from the server's %s:\n%s", f, p, firstDiff(served, exported))
-		}
-	}
-	for _, f := range []string{"app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest", "robots.txt", "web/gloss.css"} {
-		served := get("/" + f)
-		exported := read(t, out, f)
-		if !bytes.Equal(served, exported) {
-			t.Errorf("%s differs from the server's:\n%s", f, firstDiff(served, exported))
-		}
-	}
-}
-
-func firstDiff(a, b []byte) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return "server: …" + string(a[from:min(len(a), i+80)]) + "…\nexport: …" + string(b[from:min(len(b), i+80)]) + "…"
 }
 
 // An export of the same content writes the same bytes, and replaces the
@@ -408,25 +338,10 @@ func TestExportFailsLoudly(t *testing.T) {
 	}
 }
 
-// A page go-app did not render, a route without its file, and a missing
-// asset are each reported.
+// A route without its file, and a missing asset are each reported.
 func TestBrokenSitesAreCaught(t *testing.T) {
 	web := fakeWeb(t, testArticles)
 	o := Options{Out: "unused", Base: "/gloss/", Articles: testArticles, Web: os.DirFS(web)}
-	s, err := newSite(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.dir = t.TempDir()
-	// go-app answers an unknown path with a page that says "not found",
-	// which must not pass for the article.
-	notFound := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.WriteString(w, `<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"><title>Gloss</title><script defer src="/gloss/app.js"></script></head><body>404 page not found</body></html>`)
-	})
-	if err := s.writePages(notFound); err == nil || !strings.Contains(err.Error(), "ukraine-talks-2024") {
-		t.Errorf("a not-found page was exported: %v", err)
-	}
-
 	out := filepath.Join(t.TempDir(), "site")
 	exportTo(t, out, o)
 	if err := Check(out, "/gloss/", ""); err != nil {
@@ -436,10 +351,59 @@ func TestBrokenSitesAreCaught(t *testing.T) {
 	if err := Check(out, "/gloss/", ""); err == nil || !strings.Contains(err.Error(), "/gloss/web/gloss.css?v=") {
 		t.Errorf("missing gloss.css: %v", err)
 	}
-	s.dir = out
+	w, err := plan(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.dir = out
 	os.Remove(filepath.Join(out, "a", testArticles[1].Slug+".html"))
 	os.Remove(filepath.Join(out, "a", testArticles[1].Slug, "index.html"))
-	if err := s.checkRoutes(); err == nil || !strings.Contains(err.Error(), "was not exported") {
+	if err := w.checkRoutes(); err == nil || !strings.Contains(err.Error(), "was not exported") {
 		t.Errorf("a missing route: %v", err)
+	}
+}
+
+// An export into the previous one changes only the files whose content
+// changed: the others keep their modification times, so that a sync to a
+// CDN (rsync, aws s3 sync) uploads what the edit changed.
+func TestExportChangesOnlyWhatChanged(t *testing.T) {
+	web := fakeWeb(t, testArticles)
+	out := filepath.Join(t.TempDir(), "site")
+	o := Options{Origin: "https://cdn.example", Web: os.DirFS(web)}
+	first := exportTo(t, out, o)
+	if first.Changed != first.Files {
+		t.Errorf("a first export changed %d of %d files", first.Changed, first.Files)
+	}
+	old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	edited := append([]content.Article(nil), testArticles...)
+	last := len(edited) - 1
+	edited[last].Title += " (updated)"
+	o.Articles = edited
+	second := exportTo(t, out, o)
+	slug := edited[last].Slug
+	// Its page twice, its oEmbed document, and the feeds that list it.
+	changed := map[string]bool{"a/" + slug + ".html": true, "a/" + slug + "/index.html": true, "oembed/" + slug + ".json": true,
+		"feed.xml": true, "feed.json": true}
+	n := 0
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		info, _ := d.Info()
+		if kept := info.ModTime().Equal(old); kept == changed[filepath.ToSlash(rel)] {
+			t.Errorf("%s: modification time kept %v, but changed %v", rel, kept, changed[filepath.ToSlash(rel)])
+		}
+		n++
+		return nil
+	})
+	if second.Changed != len(changed) || n != second.Files {
+		t.Errorf("the edit changed %d files (want %d) of %d (%d found)", second.Changed, len(changed), second.Files, n)
 	}
 }

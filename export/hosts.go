@@ -6,7 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gloss/gloss/server"
+	"github.com/gloss/gloss/internal/goapp"
+	"github.com/gloss/gloss/site"
 )
 
 // The host configuration written beside the site.
@@ -23,21 +24,21 @@ const (
 // cache lasts. The service worker serves all of them from its own cache
 // after the first visit, so revalidation costs little.
 const (
-	cacheForever    = server.CacheForever
-	cacheRevalidate = server.CacheRevalidate
+	cacheForever    = site.CacheForever
+	cacheRevalidate = site.CacheRevalidate
 )
 
 // rule is a set of headers for one URL path pattern of the site.
 type rule struct {
 	path    string
-	headers []server.Header
+	headers []site.Header
 }
 
 // h builds a header list from name, value pairs.
-func h(kv ...string) []server.Header {
-	var hs []server.Header
+func h(kv ...string) []site.Header {
+	var hs []site.Header
 	for i := 0; i+1 < len(kv); i += 2 {
-		hs = append(hs, server.Header{Name: kv[i], Value: kv[i+1]})
+		hs = append(hs, site.Header{Name: kv[i], Value: kv[i+1]})
 	}
 	return hs
 }
@@ -45,46 +46,46 @@ func h(kv ...string) []server.Header {
 // security are the headers the server sends with every response, for
 // one framed by ancestors; withPolicy puts a page's own CSP in their
 // place.
-func security(ancestors string) []server.Header { return server.SecurityHeaders(ancestors) }
+func security(ancestors string) []site.Header { return site.SecurityHeaders(ancestors) }
 
-func withPolicy(policy string) []server.Header {
-	return append(server.CommonHeaders(), server.Header{Name: "Content-Security-Policy", Value: policy})
+func withPolicy(policy string) []site.Header {
+	return append(site.CommonHeaders(), site.Header{Name: "Content-Security-Policy", Value: policy})
 }
 
 // pageAncestors may frame the pages on a host that cannot tell the embed
 // view by its query string: the configured publishers, and the site
 // itself for its demo page.
-func (s *site) pageAncestors() string {
-	if s.ancestors == "*" {
+func (w *writer) pageAncestors() string {
+	if w.site.Ancestors() == "*" {
 		return "*"
 	}
-	return "'self' " + s.ancestors
+	return "'self' " + w.site.Ancestors()
 }
 
 // assetRules are the headers of every file but the pages, the demo page,
 // the oEmbed answers and the wasm, one rule per file.
-func (s *site) assetRules() []rule {
+func (w *writer) assetRules() []rule {
 	var rules []rule
-	for _, f := range s.sortedFiles() {
+	for _, f := range w.sortedFiles() {
 		switch {
 		case f == "index.html" || strings.HasPrefix(f, "a/") || strings.HasPrefix(f, "oembed/") || strings.HasPrefix(f, "demo/"),
 			f == headersFile || f == nginxFile || f == ".nojekyll",
-			strings.HasPrefix(f, s.wasmName):
+			strings.HasPrefix(f, strings.TrimPrefix(w.site.Wasm().Path(), w.site.Base())):
 			continue
 		}
 		hs := h("Cache-Control", cacheRevalidate)
 		if f == "manifest.webmanifest" {
 			hs = append(hs, h("Content-Type", "application/manifest+json")...)
 		}
-		rules = append(rules, rule{s.url(f), hs})
+		rules = append(rules, rule{w.url(f), hs})
 	}
 	return rules
 }
 
-func (s *site) wasmHeaders() []server.Header {
+func (w *writer) wasmHeaders() []site.Header {
 	return h("Content-Type", "application/wasm",
 		"Cache-Control", cacheForever,
-		server.WasmLengthHeader, strconv.Itoa(len(s.wasm.raw)))
+		goapp.WasmLengthHeader, strconv.Itoa(w.wasmLen()))
 }
 
 // headers writes _headers, the header rules of Netlify and Cloudflare
@@ -92,7 +93,7 @@ func (s *site) wasmHeaders() []server.Header {
 // the values of a header set by two rules, so no header is set by two
 // rules that match the same URL: the catch-all rule sets only what is the
 // same for every response.
-func (s *site) headers() []byte {
+func (w *writer) headers() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `# Gloss %s, exported for %s: response headers for Netlify and Cloudflare
 # Pages, which read this file from the published folder (and do not serve it).
@@ -109,7 +110,7 @@ func (s *site) headers() []byte {
 #   (Cloudflare compresses application/wasm). %s carries its
 #   uncompressed size for the loading percentage.
 
-`, s.version, s.base, s.pageAncestors(), server.WasmLengthHeader)
+`, w.site.Version(), w.site.Base(), w.pageAncestors(), goapp.WasmLengthHeader)
 	writeRule := func(r rule) {
 		b.WriteString(r.path + "\n")
 		for _, h := range r.headers {
@@ -117,26 +118,26 @@ func (s *site) headers() []byte {
 		}
 		b.WriteString("\n")
 	}
-	all := server.CommonHeaders()
-	writeRule(rule{s.base + "*", all})
-	page := append(h("Cache-Control", cacheRevalidate), server.PolicyHeader(s.pageAncestors()))
-	writeRule(rule{s.base, page})
-	writeRule(rule{s.url("index.html"), page})
-	writeRule(rule{s.url("a/*"), page})
-	if s.demoPolicy != "" {
-		writeRule(rule{s.url("demo/*"), append(h("Cache-Control", cacheRevalidate), server.Header{Name: "Content-Security-Policy", Value: s.demoPolicy})})
+	all := site.CommonHeaders()
+	writeRule(rule{w.site.Base() + "*", all})
+	page := append(h("Cache-Control", cacheRevalidate), site.PolicyHeader(w.pageAncestors()))
+	writeRule(rule{w.site.Base(), page})
+	writeRule(rule{w.url("index.html"), page})
+	writeRule(rule{w.url("a/*"), page})
+	if w.demoPolicy() != "" {
+		writeRule(rule{w.url("demo/*"), append(h("Cache-Control", cacheRevalidate), site.Header{Name: "Content-Security-Policy", Value: w.demoPolicy()})})
 	}
-	if s.oembed {
-		writeRule(rule{s.url("oembed/*"), h("Cache-Control", cacheRevalidate, "Access-Control-Allow-Origin", "*")})
+	if w.oembed() {
+		writeRule(rule{w.url("oembed/*"), h("Cache-Control", cacheRevalidate, "Access-Control-Allow-Origin", "*")})
 	}
-	for _, r := range s.assetRules() {
+	for _, r := range w.assetRules() {
 		// A policy means something for documents and workers only.
-		if r.path == s.url("app-worker.js") {
-			r.headers = append(r.headers, server.PolicyHeader("'self'"))
+		if r.path == w.url("app-worker.js") {
+			r.headers = append(r.headers, site.PolicyHeader("'self'"))
 		}
 		writeRule(r)
 	}
-	writeRule(rule{s.url(s.wasmName), s.wasmHeaders()})
+	writeRule(rule{w.site.Wasm().Path(), w.wasmHeaders()})
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
@@ -145,9 +146,9 @@ func (s *site) headers() []byte {
 // It needs nothing beyond nginx's core (Debian's nginx-light is enough):
 // the wasm's compressed copy is chosen by Accept-Encoding in the
 // configuration, not by gzip_static or brotli_static.
-func (s *site) nginx() []byte {
+func (w *writer) nginx() []byte {
 	var b bytes.Buffer
-	folder := strings.Trim(s.base, "/")
+	folder := strings.Trim(w.site.Base(), "/")
 	if folder == "" {
 		folder = "."
 	}
@@ -167,9 +168,9 @@ func (s *site) nginx() []byte {
 # The embed view (?embed=1) may be framed by: %[6]s; other pages only by
 # this site, as with Gloss's own server. Only nginx's core modules are used.
 
-`, s.version, s.base, folder, nginxFile, server.WasmLengthHeader, s.pageAncestors())
+`, w.site.Version(), w.site.Base(), folder, nginxFile, goapp.WasmLengthHeader, w.pageAncestors())
 
-	add := func(hs []server.Header) {
+	add := func(hs []site.Header) {
 		for _, h := range hs {
 			fmt.Fprintf(&b, "    add_header %s %s always;\n", h.Name, nginxQuote(h.Value))
 		}
@@ -178,27 +179,27 @@ func (s *site) nginx() []byte {
 	// each location lists all of its headers.
 
 	// Pages, and every file not named below.
-	fmt.Fprintf(&b, "location %s {\n", s.base)
+	fmt.Fprintf(&b, "location %s {\n", w.site.Base())
 	fmt.Fprintf(&b, "    set $gloss_frame_ancestors \"'self'\";\n")
-	fmt.Fprintf(&b, "    if ($arg_embed = \"1\") {\n        set $gloss_frame_ancestors %s;\n    }\n", nginxQuote(s.pageAncestors()))
+	fmt.Fprintf(&b, "    if ($arg_embed = \"1\") {\n        set $gloss_frame_ancestors %s;\n    }\n", nginxQuote(w.pageAncestors()))
 	add(security("$gloss_frame_ancestors"))
 	add(h("Cache-Control", cacheRevalidate))
 	b.WriteString("    # /a/x and /a/x/ are the same page, served with no redirect.\n")
 	b.WriteString("    try_files $uri $uri/index.html $uri.html =404;\n}\n\n")
 
-	fmt.Fprintf(&b, "location = %s {\n    types { }\n    default_type application/manifest+json;\n", s.url("manifest.webmanifest"))
+	fmt.Fprintf(&b, "location = %s {\n    types { }\n    default_type application/manifest+json;\n", w.url("manifest.webmanifest"))
 	add(security("'self'"))
 	add(h("Cache-Control", cacheRevalidate))
 	b.WriteString("}\n\n")
 
-	if s.demoPolicy != "" {
-		fmt.Fprintf(&b, "location %s {\n", s.url("demo/"))
-		add(withPolicy(s.demoPolicy))
+	if w.demoPolicy() != "" {
+		fmt.Fprintf(&b, "location %s {\n", w.url("demo/"))
+		add(withPolicy(w.demoPolicy()))
 		add(h("Cache-Control", cacheRevalidate))
 		b.WriteString("    try_files $uri $uri/index.html $uri.html =404;\n}\n\n")
 	}
-	if s.oembed {
-		fmt.Fprintf(&b, "location %s {\n", s.url("oembed/"))
+	if w.oembed() {
+		fmt.Fprintf(&b, "location %s {\n", w.url("oembed/"))
 		add(security("'self'"))
 		add(h("Cache-Control", cacheRevalidate, "Access-Control-Allow-Origin", "*"))
 		b.WriteString("}\n\n")
@@ -206,36 +207,36 @@ func (s *site) nginx() []byte {
 
 	// The wasm: the copy the browser accepts, by an internal redirect to
 	// a location that labels it.
-	wasm := s.url(s.wasmName)
+	wasm := w.site.Wasm().Path()
 	fmt.Fprintf(&b, "location = %s {\n", wasm)
-	if s.wasm.br != nil {
+	if w.site.Wasm().Compressed["br"] != nil {
 		fmt.Fprintf(&b, "    if ($http_accept_encoding ~* \"\\bbr\\b\") {\n        rewrite ^ %s.br last;\n    }\n", wasm)
 	}
 	fmt.Fprintf(&b, "    if ($http_accept_encoding ~* \"\\bgzip\\b\") {\n        rewrite ^ %s.gz last;\n    }\n", wasm)
-	s.nginxWasm(&b, "", add)
+	w.nginxWasm(&b, "", add)
 	b.WriteString("}\n\n")
 	encodings := [][2]string{{"gz", "gzip"}}
-	if s.wasm.br != nil {
+	if w.site.Wasm().Compressed["br"] != nil {
 		encodings = [][2]string{{"br", "br"}, {"gz", "gzip"}}
 	}
 	for _, e := range encodings {
 		fmt.Fprintf(&b, "location = %s.%s {\n    internal;\n", wasm, e[0])
-		s.nginxWasm(&b, e[1], add)
+		w.nginxWasm(&b, e[1], add)
 		b.WriteString("}\n\n")
 	}
 
 	// The host configuration is not part of the site.
 	for _, f := range []string{headersFile, nginxFile, ".nojekyll"} {
-		fmt.Fprintf(&b, "location = %s {\n    return 404;\n}\n", s.url(f))
+		fmt.Fprintf(&b, "location = %s {\n    return 404;\n}\n", w.url(f))
 	}
 	return b.Bytes()
 }
 
-func (s *site) nginxWasm(b *bytes.Buffer, encoding string, add func([]server.Header)) {
+func (w *writer) nginxWasm(b *bytes.Buffer, encoding string, add func([]site.Header)) {
 	b.WriteString("    types { }\n    default_type application/wasm;\n    gzip off;\n")
 	add(security("'self'"))
-	var hs []server.Header
-	for _, wh := range s.wasmHeaders() {
+	var hs []site.Header
+	for _, wh := range w.wasmHeaders() {
 		if wh.Name != "Content-Type" { // default_type sets it above
 			hs = append(hs, wh)
 		}
@@ -250,4 +251,32 @@ func (s *site) nginxWasm(b *bytes.Buffer, encoding string, add func([]server.Hea
 // nginxQuote quotes a value for nginx's configuration.
 func nginxQuote(v string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
+}
+
+// url is the URL path of a file of the export, relative to its folder.
+func (w *writer) url(rel string) string { return w.site.Base() + rel }
+
+func (w *writer) wasmLen() int {
+	b, _ := w.site.Wasm().Body()
+	return len(b)
+}
+
+// demoPolicy is the demo page's own policy, "" without the page.
+func (w *writer) demoPolicy() string {
+	for o := range w.site.Outputs() {
+		if o.Kind == site.KindDemo {
+			return o.Policy
+		}
+	}
+	return ""
+}
+
+// oembed reports whether the export holds static oEmbed documents.
+func (w *writer) oembed() bool {
+	for o := range w.site.Outputs() {
+		if o.Kind == site.KindOEmbed {
+			return true
+		}
+	}
+	return false
 }

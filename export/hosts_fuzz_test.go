@@ -1,14 +1,18 @@
 package export
 
 import (
+	"bytes"
+
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/andybalholm/brotli"
+
 	"github.com/gloss/gloss/content"
-	"github.com/gloss/gloss/server"
+	"github.com/gloss/gloss/internal/goapp"
 )
 
 // FuzzHostConfig feeds what an operator gives gloss export, the base
@@ -32,14 +36,13 @@ func FuzzHostConfig(f *testing.F) {
 	ref := fuzzSite(f, "/x/", "https://ref.example")
 	refHeaders, refNginx := headersShape(f, ref, string(ref.headers())), nginxShape(f, ref, string(ref.nginx()))
 	f.Fuzz(func(t *testing.T, base, ancestors string) {
-		s, err := newSite(fuzzOptions(base, ancestors))
+		s, err := plan(fuzzOptions(base, ancestors))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "export: ") {
 				t.Errorf("unclear error %q", err)
 			}
 			return
 		}
-		fuzzFeatures(s)
 		headers, nginx := string(s.headers()), string(s.nginx())
 		if got := headersShape(t, s, headers); !slices.Equal(got, refHeaders) {
 			t.Errorf("base %q, ancestors %q: _headers has the structure\n%q\nwant\n%q\n%s", base, ancestors, got, refHeaders, headers)
@@ -50,27 +53,31 @@ func FuzzHostConfig(f *testing.F) {
 	})
 }
 
+// fuzzOptions export a site with every kind of rule: the oEmbed
+// documents and the demo page (embed.js and an origin), and the wasm's
+// brotli copy.
 func fuzzOptions(base, ancestors string) Options {
-	web := fstest.MapFS{"app.wasm": {Data: []byte("\x00asm fuzz-article")}}
-	return Options{Out: "unused", Base: base, FrameAncestors: ancestors, Version: "v1",
+	wasm := []byte("\x00asm fuzz-article")
+	var br bytes.Buffer
+	bw := brotli.NewWriter(&br)
+	bw.Write(wasm)
+	bw.Close()
+	web := fstest.MapFS{
+		"app.wasm":    {Data: wasm},
+		"app.wasm.br": {Data: br.Bytes()},
+		"embed.js":    {Data: []byte("void 0")},
+		"gloss.css":   {Data: []byte("p{}")},
+	}
+	return Options{Out: "unused", Base: base, FrameAncestors: ancestors, Version: "v1", Origin: "https://fuzz.example",
 		Articles: []content.Article{{Slug: "fuzz-article"}}, Web: web}
 }
 
-func fuzzSite(tb testing.TB, base, ancestors string) *site {
-	s, err := newSite(fuzzOptions(base, ancestors))
+func fuzzSite(tb testing.TB, base, ancestors string) *writer {
+	w, err := plan(fuzzOptions(base, ancestors))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	fuzzFeatures(s)
-	return s
-}
-
-// fuzzFeatures turns on what only a written export sets: the oEmbed and
-// demo rules and the brotli copy, so that their lines are checked too.
-func fuzzFeatures(s *site) {
-	s.oembed, s.demoPolicy = true, "default-src 'self'; frame-ancestors 'self'"
-	s.wasm.br = []byte("br")
-	s.files["web/gloss.css"] = true
+	return w
 }
 
 // checkText fails on a control character other than a line end: a CR
@@ -85,13 +92,13 @@ func checkText(t testing.TB, name, text string) {
 }
 
 var headerNames = []string{"X-Content-Type-Options", "Referrer-Policy", "Content-Security-Policy", "Cache-Control",
-	"Content-Type", "Access-Control-Allow-Origin", server.WasmLengthHeader}
+	"Content-Type", "Access-Control-Allow-Origin", goapp.WasmLengthHeader}
 
 // headersShape returns the structure of a _headers file: "rule" for each
 // URL pattern line and the name of each header line. It fails on a line
 // that is neither, a pattern that is not below the base, and a CSP whose
 // frame-ancestors are followed by another directive.
-func headersShape(t testing.TB, s *site, text string) []string {
+func headersShape(t testing.TB, s *writer, text string) []string {
 	t.Helper()
 	checkText(t, "_headers", text)
 	var shape []string
@@ -108,8 +115,8 @@ func headersShape(t testing.TB, s *site, text string) []string {
 			}
 			shape = append(shape, name)
 		default:
-			if !strings.HasPrefix(line, s.base) || strings.ContainsAny(line, " \t") {
-				t.Errorf("_headers line %d: %q is not a URL pattern below %q", i+1, line, s.base)
+			if !strings.HasPrefix(line, s.site.Base()) || strings.ContainsAny(line, " \t") {
+				t.Errorf("_headers line %d: %q is not a URL pattern below %q", i+1, line, s.site.Base())
 			}
 			shape = append(shape, "rule")
 		}
@@ -124,7 +131,7 @@ var nginxVar = regexp.MustCompile(`\$(gloss_frame_ancestors|arg_embed|uri|http_a
 // name with its nesting and number of arguments, "{" and "}". It fails on
 // a location that is not at or below the base, and on an nginx variable
 // the snippet does not use on purpose.
-func nginxShape(t testing.TB, s *site, text string) []string {
+func nginxShape(t testing.TB, s *writer, text string) []string {
 	t.Helper()
 	checkText(t, nginxFile, text)
 	var shape, words []string
@@ -137,8 +144,8 @@ func nginxShape(t testing.TB, s *site, text string) []string {
 				continue
 			}
 			if words[0] == "location" {
-				if p := words[len(words)-1]; !strings.HasPrefix(p, s.base) {
-					t.Errorf("nginx: location %q is not below the base %q", p, s.base)
+				if p := words[len(words)-1]; !strings.HasPrefix(p, s.site.Base()) {
+					t.Errorf("nginx: location %q is not below the base %q", p, s.site.Base())
 				}
 			}
 			shape = append(shape, strings.Repeat("  ", depth)+words[0]+"/"+string(rune('0'+len(words)-1))+tok)

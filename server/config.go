@@ -8,8 +8,11 @@ import (
 
 // Config says what a Gloss server serves.
 type Config struct {
-	// Articles are the articles to serve at start, in site order; the
-	// first is also the page at "/". SetArticles replaces them.
+	// Archive holds the articles to serve, listed in site order and read
+	// when a page needs one; Refresh serves it as it is after an edit.
+	Archive content.Archive
+	// Articles, when there is no Archive, are the articles to serve, in
+	// site order, already read; SetArticles replaces them.
 	Articles []content.Article
 	// Web holds the static assets served under /web/: styles, icons,
 	// scripts and the built app.wasm with its .br and .gz copies.
@@ -27,7 +30,7 @@ type Config struct {
 	Origin string
 	// Preview makes every page follow the content as it changes: pages
 	// load a script that listens to the server (server-sent events) and
-	// reloads them after each SetArticles, or shows the problem that
-	// Problem reports. For `gloss serve -content`; never in production.
+	// reloads them after each change, or shows the problem Update was
+	// given. For `gloss serve -content`; never in production.
 	Preview bool
 }

@@ -3,15 +3,13 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
-	"path"
 	"strconv"
 	"sync"
 
 	"github.com/andybalholm/brotli"
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/js"
 )
 
 // encoded is a response body with its compressed copies, each made once,
@@ -118,50 +116,7 @@ func (e *encoded) serve(w http.ResponseWriter, r *http.Request, ctype, cache str
 	w.Write(body)
 }
 
-// minifier minifies the scripts and styles Gloss serves: a well-kept
-// minifier, at start-up, so the sources in web/ stay readable.
-var minifier = func() *minify.M {
-	m := minify.New()
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("text/javascript", js.Minify)
-	return m
-}()
-
-// Minify returns the file name's bytes as Gloss sends them: scripts and
-// styles minified, anything else as it is. The server and the static
-// export both send what it returns. The service worker is left as it is:
-// it is fetched in the background, and the export reads its precache list.
-func Minify(name string, b []byte) ([]byte, error) {
-	var typ string
-	switch {
-	case path.Base(name) == "app-worker.js":
-		return b, nil
-	case path.Ext(name) == ".js":
-		typ = "text/javascript"
-	case path.Ext(name) == ".css":
-		typ = "text/css"
-	default:
-		return b, nil
-	}
-	return minifier.Bytes(typ, b)
-}
-
-// textType is the Content-Type of a text asset by its name, "" for one
-// that is not text (images, the wasm).
-func textType(name string) string {
-	switch path.Ext(name) {
-	case ".js":
-		return "text/javascript; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".svg":
-		return "image/svg+xml"
-	case ".txt":
-		return "text/plain; charset=utf-8"
-	case ".webmanifest":
-		return "application/manifest+json"
-	case ".json":
-		return "application/json"
-	}
-	return ""
+func hash16(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }

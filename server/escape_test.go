@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -29,8 +30,9 @@ func TestEditorFieldsCannotBreakOutOfAttributes(t *testing.T) {
 	}}
 	a.Body = []content.Block{{Text: []content.Inline{{Text: "Hello, "}, {Text: "world", Note: a.Notes[0].ID}, {Text: "."}}}}
 	s := testServer(t, Config{Articles: []content.Article{a}, Origin: `https://gloss.example`})
-	for path, page := range s.content.Load().pages {
-		z := html.NewTokenizer(bytes.NewReader(page.identity))
+	for _, path := range []string{"/", "/a/one", "/a/one/"} {
+		page, _ := io.ReadAll(fetch(s, path).Body)
+		z := html.NewTokenizer(bytes.NewReader(page))
 		var descriptions []string
 		for {
 			tt := z.Next()
@@ -71,8 +73,9 @@ func TestDescriptionWithQuotes(t *testing.T) {
 	a := testArticle
 	a.Description = `Putin says "we are open" to talks`
 	s := testServer(t, Config{Articles: []content.Article{a}})
-	if !strings.Contains(string(s.content.Load().pages["/"].identity), `<meta content="Putin says &#34;we are open&#34; to talks" name="description">`) {
-		t.Errorf("description not escaped as HTML:\n%s", s.content.Load().pages["/"].identity)
+	page, _ := io.ReadAll(fetch(s, "/").Body)
+	if !strings.Contains(string(page), `<meta content="Putin says &#34;we are open&#34; to talks" name="description">`) {
+		t.Errorf("description not escaped as HTML:\n%s", page)
 	}
 }
 

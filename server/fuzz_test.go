@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/gloss/gloss/site"
 )
 
 // documented are the statuses the server answers with. No request gets a
@@ -90,7 +92,7 @@ func FuzzOEmbedQuery(f *testing.F) {
 		s.ServeHTTP(rec, r)
 		switch rec.Code {
 		case http.StatusOK:
-			var doc OEmbed
+			var doc site.OEmbed
 			if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || doc.Type != "rich" || doc.Width <= 0 || doc.Height <= 0 {
 				t.Fatalf("%q: 200 with a bad document (%v): %s", query, err, rec.Body.Bytes())
 			}

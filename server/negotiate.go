@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/gloss/gloss/site"
 )
 
 // negotiate picks the first of offered (in the server's order of
@@ -79,7 +81,7 @@ func loopbackOrigin(r *http.Request) (string, bool) {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	host, ok := canonicalHost(scheme, r.Host)
+	host, ok := site.CanonicalHost(scheme, r.Host)
 	if !ok {
 		return "", false
 	}

@@ -91,7 +91,7 @@ func TestPageRevalidation(t *testing.T) {
 // cached for good under its content's name.
 func TestWasmRangeAndImmutableName(t *testing.T) {
 	s := testServer(t, Config{})
-	r := httptest.NewRequest("GET", s.res.Wasm, nil)
+	r := httptest.NewRequest("GET", s.site.Load().Wasm().Path(), nil)
 	r.Header.Set("Range", "bytes=4-")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, r)
@@ -102,8 +102,8 @@ func TestWasmRangeAndImmutableName(t *testing.T) {
 	if cc := rec.Header().Get("Cache-Control"); !strings.Contains(cc, "immutable") {
 		t.Errorf("the hashed wasm is sent with Cache-Control %q", cc)
 	}
-	if !strings.HasPrefix(s.res.Wasm, "/web/app-") || !strings.HasSuffix(s.res.Wasm, ".wasm") {
-		t.Errorf("the wasm's URL is %s", s.res.Wasm)
+	if !strings.HasPrefix(s.site.Load().Wasm().Path(), "/web/app-") || !strings.HasSuffix(s.site.Load().Wasm().Path(), ".wasm") {
+		t.Errorf("the wasm's URL is %s", s.site.Load().Wasm().Path())
 	}
 }
 

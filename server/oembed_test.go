@@ -14,12 +14,13 @@ import (
 	"testing/fstest"
 
 	"github.com/gloss/gloss/articles"
+	"github.com/gloss/gloss/site"
 )
 
 func newTestServer(t *testing.T, cfg Config) *Server {
 	t.Helper()
 	cfg.Articles = articles.All()
-	cfg.Web = fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}
+	cfg.Web = fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}, "embed.js": {Data: []byte("void 0")}}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -59,25 +60,25 @@ func TestOembed(t *testing.T) {
 		{
 			name: "article URL", host: "localhost:8000",
 			target: oembedURL(local + "/a/" + seed.Slug),
-			status: 200, width: oembedWidth,
+			status: 200, width: site.OEmbedWidth,
 			want: []string{`href="http://localhost:8000/a/` + seed.Slug + `"`, `src="http://localhost:8000/web/embed.js"`},
 		},
-		{name: "root URL is the first article", host: "localhost:8000", target: oembedURL(local + "/"), status: 200, width: oembedWidth},
-		{name: "root without a slash", host: "localhost:8000", target: oembedURL(local), status: 200, width: oembedWidth},
-		{name: "trailing slash", host: "localhost:8000", target: oembedURL(local + "/a/" + seed.Slug + "/"), status: 200, width: oembedWidth},
-		{name: "query and fragment ignored", host: "localhost:8000", target: oembedURL(local + "/a/" + seed.Slug + "?utm_source=x#istanbul"), status: 200, width: oembedWidth},
-		{name: "format defaults to json", host: "localhost:8000", target: "/oembed?url=" + url.QueryEscape(local+"/"), status: 200, width: oembedWidth},
+		{name: "root URL is the first article", host: "localhost:8000", target: oembedURL(local + "/"), status: 200, width: site.OEmbedWidth},
+		{name: "root without a slash", host: "localhost:8000", target: oembedURL(local), status: 200, width: site.OEmbedWidth},
+		{name: "trailing slash", host: "localhost:8000", target: oembedURL(local + "/a/" + seed.Slug + "/"), status: 200, width: site.OEmbedWidth},
+		{name: "query and fragment ignored", host: "localhost:8000", target: oembedURL(local + "/a/" + seed.Slug + "?utm_source=x#istanbul"), status: 200, width: site.OEmbedWidth},
+		{name: "format defaults to json", host: "localhost:8000", target: "/oembed?url=" + url.QueryEscape(local+"/"), status: 200, width: site.OEmbedWidth},
 		{name: "maxwidth narrows", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=320"), status: 200, width: 320},
-		{name: "maxwidth wider than needed", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=2000"), status: 200, width: oembedWidth},
-		{name: "host is case-insensitive", host: "LOCALHOST:8000", target: oembedURL("http://Localhost:8000/"), status: 200, width: oembedWidth},
+		{name: "maxwidth wider than needed", host: "localhost:8000", target: oembedURL(local+"/", "maxwidth=2000"), status: 200, width: site.OEmbedWidth},
+		{name: "host is case-insensitive", host: "LOCALHOST:8000", target: oembedURL("http://Localhost:8000/"), status: 200, width: site.OEmbedWidth},
 		{
 			name: "configured origin", origin: "https://gloss.example", host: "10.0.0.5:8000",
-			target: oembedURL("https://gloss.example/a/" + seed.Slug), status: 200, width: oembedWidth,
+			target: oembedURL("https://gloss.example/a/" + seed.Slug), status: 200, width: site.OEmbedWidth,
 			want: []string{`href="https://gloss.example/a/` + seed.Slug + `"`, `src="https://gloss.example/web/embed.js"`},
 		},
 		{
 			name: "configured origin, http URL of it", origin: "https://gloss.example", host: "gloss.example",
-			target: oembedURL("http://gloss.example/"), status: 200, width: oembedWidth,
+			target: oembedURL("http://gloss.example/"), status: 200, width: site.OEmbedWidth,
 			want: []string{`href="https://gloss.example/a/`},
 		},
 		{name: "configured origin, other host", origin: "https://gloss.example", host: "evil.example", target: oembedURL("https://evil.example/"), status: 404},
@@ -151,7 +152,7 @@ func TestOembed(t *testing.T) {
 func TestOembedMaxheight(t *testing.T) {
 	s := newTestServer(t, Config{})
 	rec := get(s, "localhost:8000", oembedURL("http://localhost:8000/", "maxheight=200"))
-	var doc OEmbed
+	var doc site.OEmbed
 	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestOembedSnippetIsEscaped(t *testing.T) {
 	a := articles.All()[0]
 	a.Title = `Tom & "Jerry" <script>alert(1)</script>`
 	a.Slug = `x"><img src=x onerror=alert(1)>`
-	got := Snippet("https://gloss.example", "/", a)
+	got := site.Snippet("https://gloss.example", "/", a)
 	for _, bad := range []string{"<script>alert", "<img", `"Jerry"`, `x">`} {
 		if strings.Contains(got, bad) {
 			t.Errorf("snippet %q contains %q", got, bad)
@@ -173,7 +174,7 @@ func TestOembedSnippetIsEscaped(t *testing.T) {
 	if !strings.Contains(got, "Tom &amp; &#34;Jerry&#34; &lt;script&gt;") {
 		t.Errorf("snippet %q: title not escaped as expected", got)
 	}
-	link := OEmbedLink(`https://gloss.example/oembed?format=json&url=x"y`, `a"b`)
+	link := site.OEmbedLink(`https://gloss.example/oembed?format=json&url=x"y`, `a"b`)
 	if strings.Contains(link, `x"y`) || strings.Contains(link, `a"b`) || !strings.Contains(link, "format=json&amp;url=") {
 		t.Errorf("link %q not escaped", link)
 	}
@@ -182,19 +183,19 @@ func TestOembedSnippetIsEscaped(t *testing.T) {
 func TestOembedHrefs(t *testing.T) {
 	for _, tt := range []struct {
 		name       string
-		href       OEmbedHref
+		href       site.OEmbedHref
 		base, want string
 	}{
-		{"endpoint", EndpointHref, "/", "https://g.example/oembed?format=json&url=https%3A%2F%2Fg.example%2Fa%2Fseed"},
-		{"endpoint under a base", EndpointHref, "/sub/path/", "https://g.example/sub/path/oembed?format=json&url=https%3A%2F%2Fg.example%2Fsub%2Fpath%2Fa%2Fseed"},
-		{"file", FileHref, "/", "https://g.example/oembed/seed.json"},
-		{"file under a base without slashes", FileHref, "sub", "https://g.example/sub/oembed/seed.json"},
+		{"endpoint", site.EndpointHref, "/", "https://g.example/oembed?format=json&url=https%3A%2F%2Fg.example%2Fa%2Fseed"},
+		{"endpoint under a base", site.EndpointHref, "/sub/path/", "https://g.example/sub/path/oembed?format=json&url=https%3A%2F%2Fg.example%2Fsub%2Fpath%2Fa%2Fseed"},
+		{"file", site.FileHref, "/", "https://g.example/oembed/seed.json"},
+		{"file under a base without slashes", site.FileHref, "sub", "https://g.example/sub/oembed/seed.json"},
 	} {
 		if got := tt.href("https://g.example", tt.base, "seed"); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	if got := ArticleURL("https://g.example", "/sub/", "seed"); got != "https://g.example/sub/a/seed" {
+	if got := site.ArticleURL("https://g.example", "/sub/", "seed"); got != "https://g.example/sub/a/seed" {
 		t.Errorf("ArticleURL %q", got)
 	}
 }
@@ -204,17 +205,23 @@ func TestOembedDiscoveryLinkInEveryPage(t *testing.T) {
 	for _, tt := range []struct {
 		name, origin, host, want string
 	}{
-		{"from the Host", "", "127.0.0.1:8000", EndpointHref("http://127.0.0.1:8000", "/", seed.Slug)},
-		{"configured", "https://gloss.example/", "10.1.2.3", EndpointHref("https://gloss.example", "/", seed.Slug)},
+		{"from the Host", "", "127.0.0.1:8000", site.EndpointHref("http://127.0.0.1:8000", "/", seed.Slug)},
+		{"configured", "https://gloss.example/", "10.1.2.3", site.FileHref("https://gloss.example", "/", seed.Slug)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newTestServer(t, Config{Origin: tt.origin})
 			for _, path := range []string{"/", "/a/" + seed.Slug, "/a/" + seed.Slug + "/"} {
 				rec := get(s, tt.host, path)
 				body := rec.Body.String()
-				link := OEmbedLink(tt.want, seed.Title)
-				if rec.Code != 200 || !strings.Contains(body, link+"\n</head>") {
+				link := site.OEmbedLink(tt.want, seed.Title)
+				if i := strings.Index(body, link+"\n"); rec.Code != 200 || i < 0 || i > strings.Index(body, "</head>") {
 					t.Errorf("%s: status %d, no %s before </head>", path, rec.Code, link)
+				}
+				// The document it names is served.
+				if u, _ := url.Parse(tt.want); u.Path != "/oembed" {
+					if doc := get(s, tt.host, u.Path); doc.Code != 200 || !strings.Contains(doc.Body.String(), `"type":"rich"`) || doc.Header().Get("Access-Control-Allow-Origin") != "*" {
+						t.Errorf("%s: %d %v %s", u.Path, doc.Code, doc.Header(), doc.Body)
+					}
 				}
 				// The gzip copy has it too.
 				req := httptest.NewRequest("GET", path, nil)
@@ -266,9 +273,9 @@ func TestNormalizeOrigin(t *testing.T) {
 		"https://gloss.example:0":    "",
 		"https://a b.example":        "",
 	} {
-		got, err := NormalizeOrigin(in)
+		got, err := site.NormalizeOrigin(in)
 		if (err != nil) != (want == "") || got != want {
-			t.Errorf("NormalizeOrigin(%q) = %q, %v; want %q", in, got, err, want)
+			t.Errorf("site.NormalizeOrigin(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	if _, err := New(Config{Articles: articles.All(), Web: fstest.MapFS{"app.wasm": {}}, Origin: "gloss.example"}); err == nil {
@@ -301,7 +308,7 @@ func TestDemoPage(t *testing.T) {
 	s := newTestServer(t, Config{})
 	rec := get(s, "localhost:8000", "/demo/embed")
 	body := rec.Body.String()
-	if rec.Code != 200 || !strings.Contains(body, Snippet("http://localhost:8000", "/", articles.All()[0])) {
+	if rec.Code != 200 || !strings.Contains(body, site.Snippet("http://localhost:8000", "/", articles.All()[0])) {
 		t.Fatalf("status %d; the demo lacks the snippet", rec.Code)
 	}
 	// The CSP allows the page's own style element, as sent.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/site"
 )
 
 // The live preview's URLs: a script that pages load in preview mode only,
@@ -154,6 +155,21 @@ func (p *preview) stream(w http.ResponseWriter, r *http.Request) {
 // not apply; the server then keeps serving what it served before.
 func (s *Server) Update(articles []content.Article, problem error) error {
 	changed, err := s.setArticles(articles)
+	return s.updated(changed, problem, err)
+}
+
+// Refresh serves the server's archive as it is now, after an edit, and
+// shows problem, the editor's problems with the files as they are now
+// (nil for none), in every open preview tab, which reloads if a page
+// changed. It returns what it could not apply; the server then keeps
+// serving what it served before.
+func (s *Server) Refresh(problem error) error {
+	changed, err := s.replace((*site.Site).Refresh)
+	return s.updated(changed, problem, err)
+}
+
+// updated tells the preview's tabs of an update.
+func (s *Server) updated(changed bool, problem, err error) error {
 	if err != nil {
 		problem = errors.Join(problem, err)
 	}

@@ -1,240 +1,205 @@
 package server
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
-	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/site"
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Server is Gloss's HTTP handler. What it serves of the build (go-app's
-// scripts, the wasm, the web assets) is fixed when it starts; its content
-// (the articles and their pre-rendered pages) can be replaced while it
-// serves, by SetArticles, for the live preview.
+// Server is Gloss's HTTP handler: it looks the site's outputs up and adds
+// what only a server does: encoding negotiation, revalidation, the live
+// preview and the oEmbed endpoint. Its site (package site) can be
+// replaced while it serves, by SetArticles, for the live preview.
 type Server struct {
 	cfg  Config
-	app  *app.Handler
-	wasm *wasmFiles
-	res  Resources
-	// text are the text assets by URL path, minified and compressed
-	// once: go-app's scripts, the manifest, and web/'s scripts, styles
-	// and other text files.
-	text map[string]*encoded
-	// etags are the other web/ files' ETags, by name.
-	etags   map[string]string
-	static  http.Handler
-	version string
-	content atomic.Pointer[snapshot]
-	// rendered are the pages of the current content by pageKey; only
-	// SetArticles touches it, under renderMu.
-	rendered map[string]*page
-	setMu    sync.Mutex
-	preview  *preview
+	site atomic.Pointer[site.Site]
+	// fixed are the encodings of the site's outputs that do not depend on
+	// the articles, by key; pages are kept in pages, within a bound.
+	fixedMu sync.Mutex
+	fixed   map[string]*encoded
+	pages   *lru
+	setMu   sync.Mutex
+	preview *preview
 }
 
-// New loads the wasm and pre-renders every page, so that a broken build
-// fails here, at start-up, and not in a reader's browser.
+// New builds the site cfg describes, so that a broken build fails here,
+// at start-up, and not in a reader's browser. Pages are rendered when
+// first asked for, so start-up does not grow with the archive.
 func New(cfg Config) (*Server, error) {
-	if cfg.Web == nil {
-		return nil, errors.New("server: no web assets")
-	}
-	if cfg.Origin != "" {
-		o, err := NormalizeOrigin(cfg.Origin)
-		if err != nil {
-			return nil, fmt.Errorf("server: %w", err)
-		}
-		cfg.Origin = o
-	}
-	version := cfg.Version
-	if version == "" {
-		v, err := Fingerprint(cfg.Web)
-		if err != nil {
-			return nil, fmt.Errorf("server: fingerprint web assets: %w", err)
-		}
-		version = v
-	}
-	wasm, err := loadWasm(cfg.Web)
+	st, err := site.Build(site.Config{
+		Archive:        cfg.Archive,
+		Articles:       cfg.Articles,
+		Web:            cfg.Web,
+		Version:        cfg.Version,
+		Origin:         cfg.Origin,
+		FrameAncestors: cfg.FrameAncestors,
+		Preview:        cfg.Preview,
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("server: %w", err)
 	}
-	res, err := ResourcesOf(cfg.Web, "", wasm.raw)
-	if err != nil {
-		return nil, err
-	}
-	s := &Server{
-		cfg:     cfg,
-		app:     AppHandler(version, res, siteLang(cfg.Articles)),
-		wasm:    wasm,
-		res:     res,
-		static:  http.StripPrefix("/web", http.FileServerFS(cfg.Web)),
-		version: version,
-	}
-	if s.text, err = s.loadText(); err != nil {
-		return nil, err
-	}
+	s := &Server{cfg: cfg, fixed: make(map[string]*encoded), pages: newLRU(pageCacheBytes)}
+	s.site.Store(st)
 	if cfg.Preview {
 		s.preview = newPreview()
-	}
-	if err := s.SetArticles(cfg.Articles); err != nil {
-		return nil, err
 	}
 	return s, nil
 }
 
-// siteLang is the language of the site's loader: its newest article's.
-func siteLang(articles []content.Article) string {
-	if len(articles) == 0 {
-		return ""
-	}
-	return articles[0].Lang
-}
+// pageCacheBytes bounds the memory the server keeps pages in, with their
+// compressed copies: about a thousand of the seed article's page. A page
+// that is not kept is rendered again when asked for.
+const pageCacheBytes = 96 << 20
 
 // Version is the version of the build the server was started with.
-func (s *Server) Version() string { return s.version }
+func (s *Server) Version() string { return s.site.Load().Version() }
 
-// ServeHTTP serves a request, with security headers and a log line.
+// ServeHTTP serves a request, with security headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.setSecurityHeaders(w, r)
-	s.route(w, r)
-}
-
-func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	st := s.site.Load()
+	embedView := r.URL.Query().Get("embed") == "1"
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		s.setHeaders(w, st.Headers(notFound, false))
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	path := r.URL.Path
+	if o, ok := st.Lookup(path); ok {
+		s.setHeaders(w, st.Headers(o, embedView))
+		s.serveOutput(w, r, st, o)
+		return
+	}
+	s.setHeaders(w, st.Headers(notFound, embedView))
 	switch {
-	case path == s.res.Wasm:
-		s.wasm.serve(w, r, true)
-	case path == "/web/app.wasm":
-		s.wasm.serve(w, r, false)
-	case strings.HasPrefix(path, "/web/"):
-		s.serveStatic(w, r)
 	case path == "/oembed":
-		s.serveOEmbed(w, r)
-	case path == "/demo/embed":
-		s.serveDemo(w, r)
-	case path == "/robots.txt" || path == "/favicon.ico":
-		r2 := r.Clone(r.Context())
-		r2.URL.Path = "/web" + path
-		s.serveStatic(w, r2)
+		s.serveOEmbed(w, r, st)
 	case s.preview != nil && strings.HasPrefix(path, previewPrefix):
 		s.preview.ServeHTTP(w, r)
 	default:
-		if p, ok := s.content.Load().pages[path]; ok {
-			s.servePage(w, r, p)
-			return
-		}
-		if e, ok := s.text[path]; ok && !strings.HasPrefix(path, "/web/") {
-			e.serve(w, r, textType(path), "no-cache")
-			return
-		}
 		http.NotFound(w, r)
 	}
 }
 
-// loadText reads, minifies and compresses every text asset once.
-func (s *Server) loadText() (map[string]*encoded, error) {
-	text := make(map[string]*encoded)
-	for _, p := range GoAppFiles {
-		b, err := GoAppFile(s.app, p)
-		if err != nil {
-			return nil, fmt.Errorf("server: %w", err)
-		}
-		text[p] = encode(b, brotliBest)
+// notFound stands for what is not an output of the site: an error, the
+// oEmbed endpoint, the preview's stream.
+var notFound = &site.Output{Paths: []string{""}, Kind: site.KindAsset}
+
+func (s *Server) setHeaders(w http.ResponseWriter, hs []site.Header) {
+	h := w.Header()
+	for _, x := range hs {
+		h.Set(x.Name, x.Value)
 	}
-	text["/manifest.webmanifest"] = encode(Manifest(Info), brotliBest)
-	err := fs.WalkDir(s.cfg.Web, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || textType(name) == "" {
-			return err
-		}
-		b, err := fs.ReadFile(s.cfg.Web, name)
-		if err != nil {
-			return err
-		}
-		if b, err = Minify(name, b); err != nil {
-			return fmt.Errorf("minify web/%s: %w", name, err)
-		}
-		text["/web/"+name] = encode(b, brotliBest)
-		return nil
-	})
-	if err == nil {
-		s.etags = make(map[string]string)
-		err = fs.WalkDir(s.cfg.Web, ".", func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || textType(name) != "" || strings.HasPrefix(name, "app.wasm") {
-				return err
-			}
-			b, err := fs.ReadFile(s.cfg.Web, name)
-			if err == nil {
-				s.etags[name] = `"` + hash16(b) + `"`
-			}
-			return err
-		})
-	}
-	if err != nil {
-		return nil, fmt.Errorf("server: %w", err)
-	}
-	return text, nil
 }
 
-func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p *page) {
-	e := p.encoded
-	if s.cfg.Origin == "" {
-		// Without a public origin, a page asked for by a loopback address
-		// (a newsroom's preview, a test) gets og:url and its oEmbed link
-		// for that address, built for this response alone: nothing is
-		// kept per Host, so no client can fill the server with made-up
-		// ones, and no other Host gets an absolute URL it named itself.
+// serveOutput sends output o in the best coding the request accepts.
+func (s *Server) serveOutput(w http.ResponseWriter, r *http.Request, st *site.Site, o *site.Output) {
+	cache := o.Cache
+	// A URL that names the asset's current content ("?v=" its hash, as
+	// the pages write it) never changes meaning: cache it for good.
+	if o.Versioned != "" && "?"+r.URL.RawQuery == o.Versioned {
+		cache = site.CacheForever
+	}
+	if (o.Kind == site.KindPage || o.Kind == site.KindDemo) && st.Origin() == "" {
+		// Without a public origin, a page asked for by a loopback
+		// address (a newsroom's preview, a test) gets og:url and its
+		// oEmbed link for that address (the demo page, its snippet),
+		// built for this response alone:
+		// nothing is kept per Host, so no client can fill the server
+		// with made-up ones, and no other Host gets an absolute URL it
+		// named itself.
 		if origin, ok := loopbackOrigin(r); ok {
-			body, err := site.WithHead(e.identity, []byte(originLinks(origin, "/", p.article, EndpointHref)))
+			body, err := st.PageFor(o, origin)
 			if err != nil {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 				return
 			}
-			e = encodeFor(r, body)
+			encodeFor(r, body).serve(w, r, o.Type, cache)
+			return
 		}
 	}
-	e.serve(w, r, "text/html; charset=utf-8", "no-cache")
+	if !site.IsText(o.Type) {
+		s.serveBinary(w, r, o, cache)
+		return
+	}
+	e, err := s.encoded(o)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	e.serve(w, r, o.Type, cache)
 }
 
-func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(r.URL.Path, "/web/")
-	// Only files, by their clean names: a folder or an unclean path would
-	// have http.FileServer answer with a listing or a redirect.
-	if !fs.ValidPath(name) || name == "." || strings.HasSuffix(r.URL.Path, "/") {
-		http.NotFound(w, r)
+// encoded is o's body with its compressed copies, made once and kept:
+// for good for the build's outputs, within the bound for the rest (the
+// pages, and what is made of the articles).
+func (s *Server) encoded(o *site.Output) (*encoded, error) {
+	key := o.Key()
+	if o.Lasting() {
+		s.fixedMu.Lock()
+		defer s.fixedMu.Unlock()
+		if e, ok := s.fixed[key]; ok {
+			return e, nil
+		}
+	} else if e, ok := s.pages.get(key); ok {
+		return e, nil
+	}
+	body, err := o.Body()
+	if err != nil {
+		return nil, err
+	}
+	quality := brotliPage
+	if o.Lasting() {
+		quality = brotliBest
+	}
+	e := encode(body, quality)
+	if o.Lasting() {
+		s.fixed[key] = e
+	} else {
+		s.pages.put(key, e)
+	}
+	return e, nil
+}
+
+// serveBinary sends an output that is not text: the wasm, in the coding
+// the request accepts of its copies, and images. Ranges apply to the body
+// as sent (RFC 9110 §14.1.1), so an interrupted download resumes on its
+// own bytes.
+func (s *Server) serveBinary(w http.ResponseWriter, r *http.Request, o *site.Output, cache string) {
+	h := w.Header()
+	h.Set("Content-Type", o.Type)
+	h.Set("Cache-Control", cache)
+	body, err := o.Body()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	if info, err := fs.Stat(s.cfg.Web, name); err != nil || info.IsDir() {
-		http.NotFound(w, r)
+	etag := o.Key()
+	if len(o.Compressed) > 0 {
+		h.Set("Vary", "Accept-Encoding")
+		var offered []string
+		for _, c := range []string{"br", "gzip"} {
+			if len(o.Compressed[c]) > 0 {
+				offered = append(offered, c)
+			}
+		}
+		if enc := negotiate(r, offered...); enc != "" {
+			body, etag = o.Compressed[enc], etag+"-"+enc
+			h.Set("Content-Encoding", enc)
+		}
+	}
+	etag = `"` + etag + `"`
+	h.Set("ETag", etag)
+	if noneMatch(r, etag) {
+		h.Del("Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	// A URL that names the asset's current content ("?v=" its hash, as
-	// the pages write it) never changes meaning: cache it for good.
-	// Anything else (embed.js, which publishers link by name; icons) is
-	// revalidated.
-	cache := "no-cache"
-	if q := s.res.Query[name]; q != "" && "?"+r.URL.RawQuery == q {
-		cache = CacheForever
-	}
-	if e, ok := s.text[r.URL.Path]; ok {
-		e.serve(w, r, textType(name), cache)
-		return
-	}
-	w.Header().Set("Cache-Control", cache)
-	// Files embedded in the binary have no modification time: an ETag
-	// lets a revalidation (the worker's precache, say) end in a 304.
-	if tag, ok := s.etags[name]; ok {
-		w.Header().Set("ETag", tag)
-	}
-	s.static.ServeHTTP(w, r)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }

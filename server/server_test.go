@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/gloss/gloss/content"
+	"github.com/gloss/gloss/internal/goapp"
 	"golang.org/x/net/html"
 )
 
@@ -92,12 +93,12 @@ func TestWasmIsNegotiated(t *testing.T) {
 		{"", "", "\x00asm raw bytes"},
 		{"identity", "", "\x00asm raw bytes"},
 	} {
-		res := fetch(s, "/web/app.wasm", "Accept-Encoding", tc.accept)
+		res := fetch(s, s.site.Load().Wasm().Path(), "Accept-Encoding", tc.accept)
 		body, _ := io.ReadAll(res.Body)
 		if res.Header.Get("Content-Encoding") != tc.enc || string(body) != tc.body {
 			t.Errorf("Accept-Encoding %q: encoding %q body %q", tc.accept, res.Header.Get("Content-Encoding"), body)
 		}
-		if res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get(WasmLengthHeader) != "14" ||
+		if res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get(goapp.WasmLengthHeader) != "14" ||
 			!strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
 			t.Errorf("Accept-Encoding %q: headers %v", tc.accept, res.Header)
 		}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/gloss/gloss/articles"
@@ -30,12 +31,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: gloss export -out DIR [-content DIR] [-base /sub/path/] [-origin https://cdn.example] [-web DIR] [-frame-ancestors ORIGINS]")
 		return 2
 	}
-	var list []content.Article
+	// The archive is indexed by its front matter; each article is read
+	// when its page is written, so the export holds one article a core.
+	var archive content.Archive
 	var err error
 	if *dir == "" {
-		list, err = articles.Load()
+		archive, err = articles.Archive()
 	} else {
-		list, err = parse.Load([]string{*dir})
+		archive, err = parse.OpenArchive(os.DirFS(*dir), ".")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -47,7 +50,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Base:           *base,
 		Origin:         *origin,
 		FrameAncestors: *frame,
-		Articles:       list,
+		Archive:        archive,
 		Web:            webFS(*web),
 		Warn:           stderr,
 	})

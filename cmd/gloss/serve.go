@@ -47,30 +47,32 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gloss:", err)
 		return 2
 	}
-	var folder *watch.Folder
-	var list []content.Article
+	// The archive is indexed by its articles' front matter at start, and
+	// each article read when its page is first asked for: start-up does
+	// not grow with the archive's text.
+	var archive content.Archive
+	var folder *watch.Archive
 	if *dir == "" {
-		if list, err = articles.Load(); err != nil {
+		if archive, err = articles.Archive(); err != nil {
 			fmt.Fprintln(stderr, "gloss: the built-in articles:", err)
 			return 1
 		}
 	} else {
-		if folder, err = watch.Open(*dir); err != nil {
+		if folder, err = watch.OpenArchive(*dir); err != nil {
 			fmt.Fprintln(stderr, "gloss:", err)
 			return 1
 		}
-		var problems error
-		list, problems = folder.State()
-		if problems != nil {
+		if problems := folder.Problems(); problems != nil {
 			fmt.Fprintln(stderr, problems)
 		}
-		if len(list) == 0 {
+		if len(folder.Entries()) == 0 {
 			fmt.Fprintf(stderr, "gloss: no article to serve in %s\n", *dir)
 			return 1
 		}
+		archive = folder
 	}
 	srv, err := server.New(server.Config{
-		Articles:       list,
+		Archive:        archive,
 		Web:            webFS(*webDir),
 		FrameAncestors: *frame,
 		Origin:         *origin,
@@ -94,9 +96,9 @@ func runServe(args []string, stderr io.Writer) int {
 		srv.Close()
 	}()
 	if folder != nil {
-		go follow(ctx, folder, srv, log, stderr)
+		go follow(ctx, folder, srv, *preview, log, stderr)
 	}
-	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "version", srv.Version(), "articles", len(list))
+	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "version", srv.Version(), "articles", len(archive.Entries()))
 	opts := httpd.Options{Grace: *grace, MaxConns: *maxConns, Log: log}
 	if err := httpd.Serve(ctx, ln, httpd.AccessLog(log, srv), opts); err != nil {
 		fmt.Fprintln(stderr, "gloss:", err)
@@ -105,22 +107,31 @@ func runServe(args []string, stderr io.Writer) int {
 	return 0
 }
 
-// follow applies every change of the content folder to the server, and
-// prints the editor's problems as file:line: message.
-func follow(ctx context.Context, folder *watch.Folder, srv *server.Server, log *slog.Logger, stderr io.Writer) {
-	err := folder.Watch(ctx, func(list []content.Article, problems error) {
+// follow serves every change of the content folder, and prints the
+// editor's problems as file:line: message. With the preview, once
+// serving, it checks every article of the folder in the background, so
+// that the problems of one nobody has opened yet are shown too (in
+// production a content folder is checked before it is deployed: gloss
+// check).
+func follow(ctx context.Context, folder *watch.Archive, srv *server.Server, preview bool, log *slog.Logger, stderr io.Writer) {
+	if preview {
+		go func() {
+			if problems := folder.Check(); problems != nil && ctx.Err() == nil {
+				fmt.Fprintln(stderr, problems)
+				srv.Refresh(problems)
+			}
+		}()
+	}
+	err := folder.Watch(ctx, func(slugs []string, problems error) {
 		if problems != nil {
 			fmt.Fprintln(stderr, problems)
 		}
-		if len(list) == 0 {
-			return
-		}
-		if err := srv.Update(list, problems); err != nil && problems == nil {
+		if err := srv.Refresh(problems); err != nil && problems == nil {
 			fmt.Fprintln(stderr, "gloss:", err)
 			return
 		}
 		if problems == nil {
-			log.Info("content updated", "articles", len(list))
+			log.Info("content updated", "changed", len(slugs))
 		}
 	})
 	if err != nil {

@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net"
 	"net/http"
@@ -73,7 +75,7 @@ func startServe(t *testing.T, size int, args ...string) (string, []byte, *syncBu
 // SIGTERM during a download: the download completes, and gloss exits 0.
 func TestServeStopsOnSignal(t *testing.T) {
 	url, wasm, stderr, code := startServe(t, 8<<20, "-grace", "20s", "-log-format", "json")
-	resp, err := http.Get(url + "/web/app.wasm")
+	resp, err := http.Get(url + wasmPath(wasm))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,15 +103,15 @@ func TestServeStopsOnSignal(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("gloss did not exit within its grace period")
 	}
-	if !bytes.Contains([]byte(stderr.String()), []byte(`"path":"/web/app.wasm","status":200`)) {
+	if !bytes.Contains([]byte(stderr.String()), []byte(`"path":"`+wasmPath(wasm)+`","status":200`)) {
 		t.Errorf("-log-format json: no JSON access-log line for the download:\n%s", stderr.String())
 	}
 }
 
 // With a stalled download, gloss still exits 0 soon after -grace.
 func TestServeGraceEnds(t *testing.T) {
-	url, _, stderr, code := startServe(t, 8<<20, "-grace", "500ms", "-log", "warn")
-	resp, err := http.Get(url + "/web/app.wasm")
+	url, wasm, stderr, code := startServe(t, 8<<20, "-grace", "500ms", "-log", "warn")
+	resp, err := http.Get(url + wasmPath(wasm))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,4 +132,11 @@ func TestServeGraceEnds(t *testing.T) {
 	if !bytes.Contains([]byte(stderr.String()), []byte("grace period over")) || bytes.Contains([]byte(stderr.String()), []byte("level=INFO")) {
 		t.Errorf("-log=warn: want the grace warning and no INFO lines:\n%s", stderr.String())
 	}
+}
+
+// wasmPath is the URL path the server names the wasm by: its content's
+// hash.
+func wasmPath(wasm []byte) string {
+	sum := sha256.Sum256(wasm)
+	return "/web/app-" + hex.EncodeToString(sum[:8]) + ".wasm"
 }

@@ -3,7 +3,7 @@
 //
 // It runs only on the server and in build tools: it imports the YAML and
 // Markdown parsers, which must never reach the WebAssembly binary. The wasm
-// receives the articles as Go literals written by internal/cmd/gencontent.
+// needs no article: each page carries its own, printed by the server.
 //
 // Editors are the users of this package, so it reports every problem it
 // finds, each as a *Error naming the file and line, rather than stopping at

@@ -22,7 +22,6 @@ import (
 	"github.com/gloss/gloss/export"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/internal/fixtures"
-	"github.com/gloss/gloss/server"
 )
 
 // staticHost serves a folder under a path with Go's plain file server,
@@ -195,9 +194,9 @@ func openArticle(t *testing.T, ctx context.Context, url string, a content.Articl
 func embedOnAPublishersPage(t *testing.T, ctx context.Context, siteOrigin, base string, a content.Article) {
 	t.Helper()
 	n := anchored(a)[0]
-	snippet := server.Snippet(siteOrigin, base, a)
+	snippet := glosssite.Snippet(siteOrigin, base, a)
 	// The link names a card: the frame opens it.
-	link := `href="` + server.ArticleURL(siteOrigin, base, a.Slug) + `"`
+	link := `href="` + glosssite.ArticleURL(siteOrigin, base, a.Slug) + `"`
 	if !strings.Contains(snippet, link) {
 		t.Fatalf("the snippet has no %s:\n%s", link, snippet)
 	}

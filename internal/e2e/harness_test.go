@@ -154,7 +154,7 @@ func startSite(t *testing.T, opts ...siteOption) *site {
 
 func startSiteOn(t *testing.T, addr string, cfg server.Config, opts ...siteOption) *site {
 	t.Helper()
-	if cfg.Articles == nil {
+	if cfg.Articles == nil && cfg.Archive == nil {
 		cfg.Articles = catalog.Articles()
 	}
 	if cfg.Web == nil {

@@ -11,7 +11,6 @@ import (
 	glosssite "github.com/gloss/gloss/site"
 
 	"github.com/chromedp/chromedp"
-	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/fixtures"
 	"github.com/gloss/gloss/server"
 	"github.com/gloss/gloss/watch"
@@ -25,20 +24,19 @@ func TestPreviewTabFollowsTheContentFolder(t *testing.T) {
 	if err := os.CopyFS(dir, fixtures.FS()); err != nil {
 		t.Fatal(err)
 	}
-	folder, err := watch.Open(dir)
+	folder, err := watch.OpenArchive(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, problems := folder.State()
-	if problems != nil {
+	if problems := folder.Problems(); problems != nil {
 		t.Fatal(problems)
 	}
-	s := startSiteOn(t, "127.0.0.1:0", server.Config{Articles: list, Preview: true})
+	s := startSiteOn(t, "127.0.0.1:0", server.Config{Archive: folder, Preview: true})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		folder.Watch(ctx, func(a []content.Article, problem error) { s.srv.Update(a, problem) })
+		folder.Watch(ctx, func(_ []string, problem error) { s.srv.Refresh(problem) })
 	}()
 	t.Cleanup(func() { cancel(); <-done; s.srv.Close() })
 

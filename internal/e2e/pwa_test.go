@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -190,9 +191,20 @@ func TestAFailedDeployKeepsTheOfflineCopy(t *testing.T) {
 
 func TestWasmIsServedCompressedWithItsLength(t *testing.T) {
 	s := startSite(t)
-	req, _ := http.NewRequest("GET", s.URL+"/web/app.wasm", nil)
+	// app.js names the wasm by its content's hash.
+	res, err := http.Get(s.URL + "/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	wasm := regexp.MustCompile(`/web/app-[0-9a-f]{16}\.wasm`).Find(js)
+	if wasm == nil {
+		t.Fatalf("app.js names no wasm: %.300s", js)
+	}
+	req, _ := http.NewRequest("GET", s.URL+string(wasm), nil)
 	req.Header.Set("Accept-Encoding", "gzip")
-	res, err := http.DefaultTransport.RoundTrip(req)
+	res, err = http.DefaultTransport.RoundTrip(req)
 	if err != nil {
 		t.Fatal(err)
 	}

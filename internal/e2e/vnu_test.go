@@ -59,7 +59,7 @@ func TestPagesValidate(t *testing.T) {
 
 	s := startSite(t)
 	paths := []string{"/demo/embed"}
-	for _, p := range glosssite.PagePaths(catalog.Articles()) {
+	for _, p := range glosssite.PagePaths(glosssite.Memory(catalog.Articles()).Entries()) {
 		paths = append(paths, p, p+"?embed=1")
 		if p != "/" {
 			paths = append(paths, p+"/")

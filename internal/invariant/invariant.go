@@ -13,7 +13,7 @@ const EmbedJSGzip = 2048
 // that the go-app hello world (bench/floor) has not, server code leaked
 // in. Each name stands for itself and every package below it.
 var ServerOnly = []string{
-	"github.com/gloss/gloss/server", "github.com/gloss/gloss/export", "github.com/gloss/gloss/content/parse",
+	"github.com/gloss/gloss/server", "github.com/gloss/gloss/export", "github.com/gloss/gloss/site", "github.com/gloss/gloss/content/parse",
 	"github.com/gloss/gloss/internal/", "github.com/yuin/goldmark", "gopkg.in/yaml.v3",
 	"net/http", "html/template", "text/template", "log/slog", "compress/gzip", "os/exec", "os/signal", "flag",
 }

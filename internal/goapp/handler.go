@@ -1,9 +1,9 @@
-package server
+package goapp
 
 import (
 	_ "embed"
+	"fmt"
 
-	"github.com/gloss/gloss/app/i18n"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -14,29 +14,66 @@ const WasmLengthHeader = "X-Gloss-Wasm-Length"
 //go:embed app-worker.js
 var workerTemplate string
 
-// AppHandler returns the go-app handler that renders Gloss pages and
-// writes app.js, the service worker and the manifest. The server and the
-// static export both use it, so they produce the same pages. It depends
-// on the build only (version and resource paths) and the site's language,
-// never on the articles: they reach it through the routes each page
-// registers before it is rendered (ui.Route).
-func AppHandler(version string, res Resources, lang string) *app.Handler {
-	if lang == "" {
-		lang = "en"
+// Build is what the adapter needs to know of a build of the site.
+type Build struct {
+	// Version names the build: it keys the service worker's cache.
+	Version string
+	// Resources are the build's URLs.
+	Resources Resources
+	// Info describes the app: its name, colours and description.
+	Info Info
+	// Loading is the loader's text in app.js, as go-app has one for the
+	// whole site (each page prints its own in its language).
+	Loading string
+}
+
+// Info is what the manifest and go-app's files say about the app.
+type Info struct {
+	Name, ShortName, Description, BackgroundColor, ThemeColor string
+}
+
+// Adapter is go-app, as Gloss uses it on the server: the files its
+// handler writes (app.js, the service worker, its styles, wasm_exec.js),
+// made once per build, and the shell of every page. go-app renders no
+// page of Gloss's: only its components are printed (Print).
+type Adapter struct {
+	h      *app.Handler
+	styles []string
+	files  []File
+}
+
+// New makes the adapter of build b, writing go-app's files once.
+func New(b Build) (*Adapter, error) {
+	h := handler(b)
+	a := &Adapter{h: h}
+	files, err := goAppFiles(h)
+	if err != nil {
+		return nil, fmt.Errorf("go-app: %w", err)
 	}
+	a.files = files
+	// Writing its files ran the handler's init, which put every path
+	// under the build's root, and its own styles before Gloss's: the
+	// page's shell reads them from the handler from now on.
+	a.styles = h.Styles
+	return a, nil
+}
+
+// path is the URL path of go-app's file p under the build's root.
+func (a *Adapter) path(p string) string { return a.h.Resources.Package() + p }
+
+// handler is the go-app handler of build b, which writes go-app's files.
+func handler(b Build) *app.Handler {
+	res := b.Resources
+	// Paths are given as at a host's root: go-app puts them under the
+	// resources' root itself.
 	return &app.Handler{
-		Name:        Info.Name,
-		ShortName:   Info.ShortName,
-		Title:       Info.Name,
-		Description: Info.Description,
-		// go-app has one language and one loader text for the whole
-		// site: the newest article's when the server starts. (Each
-		// page's <html> then takes its own article's language:
-		// validHTML.)
-		Lang:            lang,
-		BackgroundColor: Info.BackgroundColor,
-		ThemeColor:      Info.ThemeColor,
-		LoadingLabel:    i18n.For(lang).Loading,
+		Name:            b.Info.Name,
+		ShortName:       b.Info.ShortName,
+		Title:           b.Info.Name,
+		Description:     b.Info.Description,
+		BackgroundColor: b.Info.BackgroundColor,
+		ThemeColor:      b.Info.ThemeColor,
+		LoadingLabel:    b.Loading,
 		// go-app names its SVG icon as the tab's (<link rel="icon">);
 		// a 32 px PNG goes there instead. Chromium decodes a page's icon
 		// on the page's main thread, and fetches it again after every
@@ -60,7 +97,7 @@ func AppHandler(version string, res Resources, lang string) *app.Handler {
 		// go-app precaches its default, large and Apple icons, not the
 		// tab's nor the manifest's SVG and maskable ones.
 		CacheableResources:      []string{"/web/icon-32.png", "/web/icon.svg", "/web/icon-maskable-512.png"},
-		Version:                 version,
+		Version:                 b.Version,
 		WasmContentLengthHeader: WasmLengthHeader,
 		ServiceWorkerTemplate:   workerTemplate,
 		Resources:               res,

@@ -1,4 +1,4 @@
-package server
+package site
 
 import (
 	"crypto/sha256"
@@ -10,7 +10,8 @@ import (
 
 // Fingerprint hashes every file of web, so a version changes exactly when
 // the wasm or an asset does, and is the same on every replica and restart.
-// The wasm embeds the UI code and the articles, so it covers them too.
+// The wasm is built from the components the pages are printed with, so
+// a change to them changes it too.
 func Fingerprint(web fs.FS) (string, error) {
 	var paths []string
 	err := fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {

@@ -1,4 +1,4 @@
-package server
+package goapp
 
 import (
 	"regexp"
@@ -10,10 +10,11 @@ import (
 // the compiled module (compiled in a worker), and runs the Go program in
 // a task after the one that instantiated it.
 func TestAppJSCompilesTheWasmInAWorkerAndRunsItInATaskOfItsOwn(t *testing.T) {
-	res := Resources{Wasm: "/web/app-0123456789abcdef.wasm"}
-	js, err := GoAppFile(AppHandler("v1", res, "en"), "/app.js")
-	if err != nil {
-		t.Fatal(err)
+	var js []byte
+	for _, f := range testAdapter(t).Files() {
+		if f.Path == "/app.js" {
+			js = f.Body
+		}
 	}
 	s := string(js)
 	if !strings.Contains(s, `glossCompileWasm("/web/app-0123456789abcdef.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/`) {

@@ -1,13 +1,15 @@
-package server
+package site
 
 import (
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"fmt"
 	"html/template"
-	"net/http"
 	"regexp"
+
+	"github.com/gloss/gloss/content"
 )
 
 // demo.html is a made-up publisher's page with the embed snippet in it,
@@ -29,30 +31,34 @@ var demoStyle = func() string {
 		Title, Snippet string
 		Embed          template.HTML
 	}{}); err != nil {
-		panic("server: demo.html: " + err.Error())
+		panic("site: demo.html: " + err.Error())
 	}
 	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindSubmatch(buf.Bytes())
 	if m == nil {
-		panic("server: demo.html has no <style>")
+		panic("site: demo.html has no <style>")
 	}
 	sum := sha256.Sum256(m[1])
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 
-// serveDemo serves the demo publisher page, its snippet pointing at this
-// server's public origin.
-func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) {
-	origin, ok := s.publicOrigin(r)
-	if !ok {
-		http.Error(w, "bad Host", http.StatusBadRequest)
-		return
-	}
-	page, policy, err := DemoPage(origin, "/", s.cfg.Articles[0])
+// DemoPage is the demo publisher page (what /demo/embed serves) of a
+// static site at origin and base, embedding article a, with the
+// Content-Security-Policy it needs: its own inline style, and frames of
+// the site.
+func DemoPage(origin, base string, a content.Article) (page []byte, policy string, err error) {
+	var buf bytes.Buffer
+	err = demoPage.Execute(&buf, struct {
+		Title   string
+		Snippet string
+		Embed   template.HTML
+	}{
+		Title:   a.Title,
+		Snippet: Snippet(origin, base, a),
+		Embed:   template.HTML(Snippet(origin, base, a)), // escaped by Snippet
+	})
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+		return nil, "", fmt.Errorf("demo page: %w", err)
 	}
-	w.Header().Set("Content-Security-Policy", policy)
-	// Built for this response's origin, so compressed for it alone.
-	encodeFor(r, page).serve(w, r, "text/html; charset=utf-8", CacheRevalidate)
+	return buf.Bytes(), "default-src 'self'; script-src 'self'; style-src " + demoStyle +
+		"; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'", nil
 }

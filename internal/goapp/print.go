@@ -1,25 +1,41 @@
-package server
+package goapp
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html"
 	"slices"
 	"strconv"
+
+	"github.com/gloss/gloss/internal/escape"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// printAttributes is the one place where Gloss escapes attribute values
-// for HTML. go-app prints attribute values as Go strings (strconv.Quote),
-// which escapes a quote as \" — a backslash HTML does not know — so an
+// Print prints a tree of go-app elements as Gloss serves it: go-app's
+// printer, then its output made safe and stable. Attribute values are
+// escaped for HTML and sorted by name (printAttributes), and the line
+// breaks go-app's printer puts between the children of every element are
+// removed: between inline elements they are not harmless ("said
+// <button>…</button>, and" would gain a space before the comma, and the
+// page would differ from the DOM the wasm builds). Content text never
+// holds a line break (the parser folds them into spaces), so every line
+// break in what go-app prints of a component is the printer's.
+func Print(ui app.UI) ([]byte, error) {
+	b := bytes.ReplaceAll([]byte(app.HTMLString(ui)), []byte("\n"), nil)
+	return printAttributes(b)
+}
+
+// printAttributes rewrites the attribute values of go-app's HTML with
+// the escaping of package escape. go-app prints attribute values as Go
+// strings (strconv.Quote), which escapes a quote as \" — a backslash HTML
+// does not know — so an
 // editor's `"` in a description would end the attribute and let the rest
 // of the value become attributes of its own (a meta refresh, an event
 // handler). printAttributes reads every start tag of go-app's HTML,
 // unquotes each value and writes it back HTML-escaped, with the
 // attributes in name order: go-app keeps attributes in a map, so two
-// renderings of the same page differ in attribute order; sorted, a page
-// depends only on its content, and the static export writes the same
-// bytes as the server serves.
+// printings of the same component differ in attribute order; sorted, a
+// page depends only on its content.
 //
 // It reads the HTML go-app prints: text escaped, attribute values quoted
 // with strconv.Quote, script and style elements empty or verbatim. When
@@ -63,7 +79,7 @@ func printAttributes(doc []byte) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("print attributes: <%s %s>: %w", tag, a.name, err)
 			}
-			out = AppendAttrValue(append(out, '='), v)
+			out = escape.AppendAttrValue(append(out, '='), v)
 		}
 		out = append(out, end...)
 		i += n
@@ -78,21 +94,6 @@ func printAttributes(doc []byte) ([]byte, error) {
 		}
 	}
 	return out, nil
-}
-
-// AppendAttrValue appends v to b as a double-quoted HTML attribute value:
-// &, <, >, ' and " are escaped, so no value can end its attribute or its
-// tag, whatever an editor wrote.
-func AppendAttrValue(b []byte, v string) []byte {
-	b = append(b, '"')
-	b = append(b, html.EscapeString(v)...)
-	return append(b, '"')
-}
-
-// Attr returns name="v" with v escaped by AppendAttrValue, for the tags
-// Gloss writes itself (og:url, oEmbed discovery).
-func Attr(name, v string) string {
-	return name + "=" + string(AppendAttrValue(nil, v))
 }
 
 // attr is one attribute of a start tag: its name, and its value with the

@@ -1,4 +1,4 @@
-package server
+package goapp
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gloss/gloss/internal/escape"
 
 	"golang.org/x/net/html"
 )
@@ -50,7 +52,7 @@ func FuzzAttributes(f *testing.F) {
 		checkTag(t, out, tag, want)
 
 		// Attr, as Gloss's own head tags use it.
-		out = []byte("<meta " + Attr("content", value1) + ">")
+		out = []byte("<meta " + escape.Attr("content", value1) + ">")
 		checkTag(t, out, "meta", []html.Attribute{{Key: "content", Val: value1}})
 	})
 }

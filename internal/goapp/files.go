@@ -1,25 +1,54 @@
-package server
+package goapp
 
 import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
+
+	"github.com/gloss/gloss/internal/minify"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// GoAppFiles are go-app's own files, which its handler writes once for the
-// build: the server and the export send them as GoAppFile makes them.
-var GoAppFiles = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"}
+// File is one file of go-app's, at its URL path (under the build's
+// root), as Gloss sends it.
+type File struct {
+	Path string
+	Body []byte
+}
 
-// GoAppFile is go-app's file at path p as h writes it, made fit to send:
-// app.js with appJSChanges, and scripts and styles minified.
-func GoAppFile(h http.Handler, p string) ([]byte, error) {
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-	if rec.Code != http.StatusOK || rec.Body.Len() == 0 {
-		return nil, fmt.Errorf("go-app's %s: status %d, %d bytes", p, rec.Code, rec.Body.Len())
+// Files are go-app's own files of the build.
+func (a *Adapter) Files() []File { return a.files }
+
+// goAppFileNames are go-app's own files, which its handler writes once
+// for the build.
+var goAppFileNames = []string{"/app.js", "/app-worker.js", "/app.css", "/wasm_exec.js"}
+
+// goAppFiles are go-app's files as h writes them, made fit to send:
+// app.js with appJSChanges, and scripts and styles minified. go-app has
+// no API for them but its handler: it is asked once per build, in memory.
+func goAppFiles(h *app.Handler) ([]File, error) {
+	var files []File
+	for _, p := range goAppFileNames {
+		b, err := goAppFile(h, p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: h.Resources.Package() + p, Body: b})
 	}
-	b := rec.Body.Bytes()
+	return files, nil
+}
+
+func goAppFile(h http.Handler, p string) ([]byte, error) {
+	req, err := http.NewRequest(http.MethodGet, p, nil)
+	if err != nil {
+		return nil, err
+	}
+	var w memWriter
+	h.ServeHTTP(&w, req)
+	if w.code != 0 && w.code != http.StatusOK || w.body.Len() == 0 {
+		return nil, fmt.Errorf("go-app's %s: status %d, %d bytes", p, w.code, w.body.Len())
+	}
+	b := w.body.Bytes()
 	if p == "/app.js" {
 		for _, c := range appJSChanges {
 			if bytes.Count(b, []byte(c.old)) != 1 {
@@ -28,12 +57,34 @@ func GoAppFile(h http.Handler, p string) ([]byte, error) {
 			b = bytes.Replace(b, []byte(c.old), []byte(c.new), 1)
 		}
 	}
-	b, err := Minify(p, b)
+	b, err = minify.File(p, b)
 	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w", p, err)
 	}
 	return b, nil
 }
+
+// memWriter keeps what go-app's handler writes.
+type memWriter struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (w *memWriter) Header() http.Header {
+	if w.header == nil {
+		w.header = make(http.Header)
+	}
+	return w.header
+}
+
+func (w *memWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+}
+
+func (w *memWriter) Write(b []byte) (int, error) { return w.body.Write(b) }
 
 // afterNextFrame is a statement of an async function that returns once
 // the browser has drawn a frame, in a task of its own (or after 100 ms, in

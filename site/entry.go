@@ -1,0 +1,58 @@
+package site
+
+import (
+	"fmt"
+
+	"github.com/gloss/gloss/content"
+)
+
+// entry is one article of a site, as its archive lists it, with the
+// outputs made of it. The article's text is read when an output needs
+// it, and not kept: the site holds the archive's entries, not its text.
+type entry struct {
+	content.Entry
+	page *Output
+}
+
+// entry makes the entry of e in the build.
+func (b *build) entry(e content.Entry, newest bool, archive content.Archive) *entry {
+	en := &entry{Entry: e}
+	en.page = &Output{
+		Paths: pagePaths(b.base, e.Slug, newest),
+		Kind:  KindPage,
+		Type:  TypeOf(".html"),
+		Cache: CacheRevalidate,
+		Slug:  e.Slug,
+		entry: en,
+		render: func() ([]byte, error) {
+			a, err := read(archive, e.Slug)
+			if err != nil {
+				return nil, err
+			}
+			return b.renderPage(&a, b.origin)
+		},
+	}
+	return en
+}
+
+// read reads article slug from archive, with the error saying which.
+func read(archive content.Archive, slug string) (content.Article, error) {
+	a, _, err := archive.Article(slug)
+	if err != nil {
+		return content.Article{}, fmt.Errorf("article %s: %w", slug, err)
+	}
+	return a, nil
+}
+
+// outputs are the outputs made of the entry's article: its page, and its
+// oEmbed document where the site has an origin and the embed script.
+func (e *entry) outputs(b *build, archive content.Archive) []*Output {
+	out := []*Output{e.page}
+	if b.embed && b.origin != "" {
+		out = append(out, b.oembedOutput(e, archive))
+	}
+	return out
+}
+
+// key names the article's content: its archive's version of it.
+func (e *entry) key() string { return e.Version }
