@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"os"
 	"os/exec"
@@ -173,10 +172,10 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 		if ctx.Err() != nil || !errors.Is(err, context.DeadlineExceeded) {
 			return r, err
 		}
-		r.ExportMs = math.NaN()
+		r.ExportMs = 0 // JSON has no NaN: the error says there is no figure
 		r.ExportErr = fmt.Sprintf("not done within %s", glossLimit)
 	}
-	b.logf("%d article(s): export %s", n, Ms(r.ExportMs))
+	b.logf("%d article(s): export %s %s", n, Ms(r.ExportMs), r.ExportErr)
 	os.RemoveAll(out)
 
 	if browser != nil {

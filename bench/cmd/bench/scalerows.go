@@ -85,7 +85,8 @@ func (b *Bench) addScaleRows(one, many scaleRun, browser bool) {
 	exp := limited("gloss export -content (wall time)", one.ExportMs, many.ExportMs, secs, exportGoalMs)
 	exp.Note = "one run each"
 	if many.ExportErr != "" {
-		exp.Value, exp.Note = "> "+secs(float64(glossLimit.Milliseconds())), many.ExportErr
+		exp.Value, exp.Number, exp.Ratio = "> "+secs(float64(glossLimit.Milliseconds())), nil, nil
+		exp.Status, exp.Note = status(false), many.ExportErr
 	}
 	b.rep.Add(secScale, pre, up, startRSS, cold, readRSS, check, exp)
 	if !browser {
