@@ -23,8 +23,9 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	size := 512
+	size, regular := 512, false
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		regular = true
 		if fi.Size() > limit {
 			return nil, fmt.Errorf("too large: %d bytes, the limit is %d", fi.Size(), limit)
 		}
@@ -38,9 +39,12 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	r := io.LimitReader(f, limit+1)
 	data := make([]byte, 0, size)
 	for {
+		want := cap(data) - len(data)
 		n, err := r.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
-		if err == io.EOF {
+		// A regular file reads short only at its end: asking again just
+		// to be told so was a system call for each of an archive's files.
+		if err == io.EOF || (regular && err == nil && n < want) {
 			break
 		}
 		if err != nil {

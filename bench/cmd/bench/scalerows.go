@@ -51,7 +51,12 @@ func (b *Bench) addScaleRows(one, many scaleRun, browser bool) {
 	bytesOf := func(x float64) string { return Bytes(int(x)) }
 	count := func(x float64) string { return strconv.Itoa(int(x)) }
 	mb := func(x float64) string { return fmt.Sprintf("%.1f MB", x/1024) }
-	secs := func(x float64) string { return fmt.Sprintf("%.1f s", x/1000) }
+	secs := func(x float64) string {
+		if x < 1000 {
+			return Ms(x) // a check of one article: "0.0 s" would say nothing
+		}
+		return fmt.Sprintf("%.1f s", x/1000)
+	}
 
 	wasm := row("served wasm, "+many.WasmEncoding+" (bytes)", float64(one.WasmBytes), float64(many.WasmBytes), bytesOf, scaleWasmGoal)
 	wasm.Note = "GET of the URL app.js loads, Accept-Encoding: br"
@@ -85,7 +90,8 @@ func (b *Bench) addScaleRows(one, many scaleRun, browser bool) {
 	exp := limited("gloss export -content (wall time)", one.ExportMs, many.ExportMs, secs, exportGoalMs)
 	exp.Note = "one run each"
 	if many.ExportErr != "" {
-		exp.Value, exp.Note = "> "+secs(float64(glossLimit.Milliseconds())), many.ExportErr
+		exp.Value, exp.Number, exp.Ratio = "> "+secs(float64(glossLimit.Milliseconds())), nil, nil
+		exp.Status, exp.Note = status(false), many.ExportErr
 	}
 	b.rep.Add(secScale, pre, up, startRSS, cold, readRSS, check, exp)
 	if !browser {
