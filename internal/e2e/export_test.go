@@ -168,7 +168,7 @@ func TestExportOnAStaticHost(t *testing.T) {
 	for _, p := range []string{glosssite.ArticlePath(other.Slug), glosssite.ArticlePath(other.Slug) + "/"} {
 		openArticle(t, ctx, site+p, other)
 	}
-	do(t, ctx, chromedp.Navigate(site+"/"))
+	do(t, ctx, chromedp.Navigate(site+frontPath))
 	waitFor(t, ctx, `!!document.querySelector(".gloss-front-title")`, 10*time.Second)
 }
 

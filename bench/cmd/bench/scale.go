@@ -315,7 +315,7 @@ func (b *Bench) firstVisit(ctx context.Context, browser context.Context, base st
 		return nil, err
 	}
 	defer cancel()
-	if err := within(tab, time.Minute, chromedp.Navigate(proxy.URL+"/")); err != nil {
+	if err := within(tab, time.Minute, chromedp.Navigate(proxy.URL+seedPath)); err != nil {
 		return nil, err
 	}
 	const quiet = time.Second
