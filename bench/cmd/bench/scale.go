@@ -301,7 +301,7 @@ func tail(b []byte) []byte {
 	return b
 }
 
-// firstVisit opens base/ in a fresh browser context through a counting
+// firstVisit opens the seed article in a fresh browser context through a counting
 // proxy and returns every response until the network is idle, the
 // service worker installed and idle again.
 func (b *Bench) firstVisit(ctx context.Context, browser context.Context, base string) ([]fetched, error) {
