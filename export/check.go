@@ -68,21 +68,19 @@ func (c *checker) problem(rel, format string, args ...any) {
 }
 
 var (
-	localRef   = regexp.MustCompile(`(?i)localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0`)
-	htmlRef    = regexp.MustCompile(`\s(?:href|src|action|poster|data)="([^"]*)"`)
 	quotedPath = regexp.MustCompile("[\"'`](/[^\"'`\\s]*)[\"'`]")
 	cssURL     = regexp.MustCompile(`url\(\s*["']?([^"')]+)["']?\s*\)`)
 	workerList = regexp.MustCompile(`(?m)^const resourcesToCache = (\[.*\]);$`)
 )
 
 func (c *checker) file(rel string, b []byte) {
-	if m := localRef.Find(b); m != nil {
+	if m := localRef(b); m != "" {
 		c.problem(rel, "refers to this machine (%q)", m)
 	}
 	switch {
 	case strings.HasSuffix(rel, ".html"):
-		for _, m := range htmlRef.FindAllSubmatch(b, -1) {
-			c.ref(rel, string(m[1]), true)
+		for _, ref := range htmlRefs(b) {
+			c.ref(rel, ref, true)
 		}
 	case strings.HasSuffix(rel, ".css"):
 		for _, m := range cssURL.FindAllSubmatch(b, -1) {
@@ -231,3 +229,68 @@ func (c *checker) config(rel string, b []byte) {
 		}
 	}
 }
+
+var localRefSlow = regexp.MustCompile(`(?i)localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0`)
+
+// localNames are the names of this machine a site must not refer to.
+var localNames = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("[::1]"), []byte("0.0.0.0")}
+
+// localRef is the first name of this machine in b, in any case, or "".
+// (A search for each literal: a page is read whole, and an export of ten
+// thousand articles reads two gigabytes, which a regular expression took
+// most of the export's time over.)
+func localRef(b []byte) string {
+	// Two letters outside ASCII fold to letters of "localhost" (the long
+	// s and the Kelvin sign), as a URL's host does: a page with either
+	// is searched the slow way.
+	if bytes.ContainsRune(b, '\u017f') || bytes.ContainsRune(b, '\u212a') {
+		return string(localRefSlow.Find(b))
+	}
+	// ASCII only, so that an index in lower is one in b.
+	lower := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, n := range localNames {
+		if i := bytes.Index(lower, n); i >= 0 {
+			return string(b[i : i+len(n)])
+		}
+	}
+	return ""
+}
+
+// refAttrs are the attributes of a page whose values are URLs of the
+// site's files.
+var refAttrs = []string{"href", "src", "action", "poster", "data"}
+
+// htmlRefs are the values of the URL attributes of an HTML page: each
+// name="…" after a space, left to right, as the export's pages are
+// printed.
+func htmlRefs(b []byte) []string {
+	var refs []string
+	for i := 0; i < len(b); i++ {
+		if !isSpace(b[i]) {
+			continue
+		}
+		for _, a := range refAttrs {
+			rest := b[i+1:]
+			if len(rest) < len(a)+2 || string(rest[:len(a)]) != a || rest[len(a)] != '=' || rest[len(a)+1] != '"' {
+				continue
+			}
+			start := i + 1 + len(a) + 2
+			end := bytes.IndexByte(b[start:], '"')
+			if end < 0 {
+				break
+			}
+			refs = append(refs, string(b[start:start+end]))
+			i = start + end
+			break
+		}
+	}
+	return refs
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -212,3 +212,30 @@ func nginxTokens(t testing.TB, text string) []string {
 	}
 	return toks
 }
+
+// FuzzCheckScanners holds the checker's scanners of a page to the
+// regular expressions they replaced (slower by far over a large export):
+// the same URLs found, the same name of this machine.
+func FuzzCheckScanners(f *testing.F) {
+	for _, s := range []string{
+		`<a href="/a/x">x</a> <img src="/web/i.png" alt=""> <form action="/f"><video poster="/p.png"><object data="/d">`,
+		`<p data-src="/no" xhref="/no">`, `<link href="" rel="x">`, "<a\thref=\"/tab\">", `http://LocalHost:8000/ and [::1]`,
+		`<meta content="a=&#34;b&#34;" name="x"><a href="/y">`, `0.0.0.0 127.0.0.1`, "http://localho\u017ft/", "\u212aLOCALHOST",
+	} {
+		f.Add(s)
+	}
+	href := regexp.MustCompile(`\s(?:href|src|action|poster|data)="([^"]*)"`)
+	local := regexp.MustCompile(`(?i)localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0`)
+	f.Fuzz(func(t *testing.T, page string) {
+		var want []string
+		for _, m := range href.FindAllStringSubmatch(page, -1) {
+			want = append(want, m[1])
+		}
+		if got := htmlRefs([]byte(page)); !slices.Equal(got, want) {
+			t.Errorf("htmlRefs(%q) = %q, the expression found %q", page, got, want)
+		}
+		if got, want := localRef([]byte(page)) != "", local.MatchString(page); got != want {
+			t.Errorf("localRef(%q) found a name: %v, the expression: %v", page, got, want)
+		}
+	})
+}

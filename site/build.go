@@ -159,7 +159,7 @@ func (b *build) webOutputs(wasm []byte) error {
 // newest. Without an origin its snippet's URLs are relative: the page is
 // on the site itself.
 func (b *build) demoOutput(archive content.Archive, slug string) (*Output, error) {
-	a, err := read(archive, slug)
+	a, err := b.sums.read(archive, slug)
 	if err != nil {
 		return nil, fmt.Errorf("site: demo page: %w", err)
 	}

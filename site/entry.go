@@ -25,7 +25,7 @@ func (b *build) entry(e content.Entry, archive content.Archive) *entry {
 		Slug:  e.Slug,
 		entry: en,
 		render: func() ([]byte, error) {
-			a, err := read(archive, e.Slug)
+			a, err := b.sums.read(archive, e.Slug)
 			if err != nil {
 				return nil, err
 			}
@@ -35,14 +35,8 @@ func (b *build) entry(e content.Entry, archive content.Archive) *entry {
 	return en
 }
 
-// read reads article slug from archive, with the error saying which.
-func read(archive content.Archive, slug string) (content.Article, error) {
-	a, _, err := archive.Article(slug)
-	if err != nil {
-		return content.Article{}, fmt.Errorf("article %s: %w", slug, err)
-	}
-	return a, nil
-}
+// errArticle says which article could not be read.
+func errArticle(slug string, err error) error { return fmt.Errorf("article %s: %w", slug, err) }
 
 // outputs are the outputs made of the entry's article: its page, and its
 // oEmbed document where the site has an origin and the embed script.

@@ -46,7 +46,7 @@ func (b *build) frontOutputs(entries []*entry, archive content.Archive) []*Outpu
 }
 
 // renderFront prints page k of pages of the front page, listing entries:
-// each is read for its cards, and none is kept.
+// each with its summary, read if need be, and none kept.
 func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages int) ([]byte, error) {
 	lang := entries[0].Lang
 	f := ui.Front{Lang: lang, Title: b.publisher.Name, Description: Info.Description, Page: k, Pages: pages}
@@ -57,14 +57,13 @@ func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages 
 		f.Older = b.frontPath(k + 1)
 	}
 	for _, e := range entries {
-		art, err := read(archive, e.Slug)
+		sum, err := b.sums.of(archive, e.Entry)
 		if err != nil {
 			return nil, fmt.Errorf("front page %d: %w", k, err)
 		}
-		a := &art
 		f.Entries = append(f.Entries, ui.FrontEntry{
-			Href: ArticleURL("", b.base, a.Slug), Title: a.Title, Description: a.Description, Lang: a.Lang,
-			Date: a.Date, Cards: cards(a), Updated: a.Date.Before(modified(a)),
+			Href: ArticleURL("", b.base, e.Slug), Title: e.Title, Description: e.Description, Lang: e.Lang,
+			Date: e.Date, Cards: sum.cards, Updated: e.Date.Before(sum.modified),
 		})
 	}
 	title := b.publisher.Name

@@ -83,7 +83,7 @@ func (s *Site) PageFor(o *Output, origin string) ([]byte, error) {
 		}
 		return s.build.renderPage(&a, origin)
 	case o.Kind == KindDemo:
-		a, err := read(s.archive, s.entries[0].Slug)
+		a, err := s.build.sums.read(s.archive, s.entries[0].Slug)
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +105,7 @@ func (b *build) oembedOutput(e *entry, archive content.Archive) *Output {
 		Slug:    e.Slug,
 		entry:   e,
 		render: func() ([]byte, error) {
-			a, err := read(archive, e.Slug)
+			a, err := b.sums.read(archive, e.Slug)
 			if err != nil {
 				return nil, err
 			}

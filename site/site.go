@@ -115,7 +115,7 @@ func (s *Site) Refresh() (*Site, error) {
 
 // Article reads the article a page or an oEmbed document is of.
 func (s *Site) Article(o *Output) (content.Article, error) {
-	return read(s.archive, o.Slug)
+	return s.build.sums.read(s.archive, o.Slug)
 }
 
 // Lookup finds the output served at URL path p.
@@ -276,6 +276,7 @@ type build struct {
 	goapp     *goapp.Adapter
 	res       goapp.Resources
 	publisher Publisher
+	sums      summaries
 	wasm      *Output
 	robots    *Output
 	outputs   []*Output
