@@ -104,10 +104,11 @@ func (a *Archive) Problems() error {
 	return joinProblems(a.bad)
 }
 
-// Check reads every article not edited since OpenArchive, on every core
-// and one at a time per core (none is kept), and records its problems for
-// Problems; it returns Problems. It costs what gloss check costs, so a
-// server runs it after it starts serving, if at all.
+// Check reads every article not edited since OpenArchive, one at a time
+// on one core (none is kept), and records its problems for Problems; it
+// returns Problems. It costs what gloss check costs on one core: a server
+// runs it in the background, after it starts serving, and the other cores
+// are left to its readers.
 func (a *Archive) Check() error {
 	a.mu.Lock()
 	var names []string
@@ -118,7 +119,9 @@ func (a *Archive) Check() error {
 	}
 	a.mu.Unlock()
 	errs := make([]error, len(names))
-	each(len(names), func(i int) { errs[i] = readArticle(a.dir, names[i]).err })
+	for i, name := range names {
+		errs[i] = readArticle(a.dir, name).err
+	}
 	a.mu.Lock()
 	for i, name := range names {
 		if _, edited := a.edited[name]; errs[i] != nil && !edited {
