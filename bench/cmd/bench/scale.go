@@ -136,7 +136,7 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 
 	if browser != nil {
 		b.logf("first visit, %d article(s)", n)
-		if r.VisitFetches, err = b.firstVisit(ctx, browser, base); err != nil {
+		if r.VisitFetches, err = b.firstVisit(ctx, browser, base, paths[0]); err != nil {
 			return r, fmt.Errorf("first visit: %w", err)
 		}
 		for _, f := range r.VisitFetches {
@@ -301,10 +301,11 @@ func tail(b []byte) []byte {
 	return b
 }
 
-// firstVisit opens the seed article in a fresh browser context through a counting
-// proxy and returns every response until the network is idle, the
-// service worker installed and idle again.
-func (b *Bench) firstVisit(ctx context.Context, browser context.Context, base string) ([]fetched, error) {
+// firstVisit opens the page at path (the newest article's) of the site
+// at base in a fresh browser context through a counting proxy and
+// returns every response until the network is idle, the service worker
+// installed and idle again.
+func (b *Bench) firstVisit(ctx context.Context, browser context.Context, base, page string) ([]fetched, error) {
 	proxy, err := startCountProxy(base)
 	if err != nil {
 		return nil, err
@@ -315,7 +316,7 @@ func (b *Bench) firstVisit(ctx context.Context, browser context.Context, base st
 		return nil, err
 	}
 	defer cancel()
-	if err := within(tab, time.Minute, chromedp.Navigate(proxy.URL+seedPath)); err != nil {
+	if err := within(tab, time.Minute, chromedp.Navigate(proxy.URL+page)); err != nil {
 		return nil, err
 	}
 	const quiet = time.Second
