@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/gloss/gloss/internal/goapp"
@@ -77,15 +76,20 @@ func (w *writer) assetRules() []rule {
 		if f == "manifest.webmanifest" {
 			hs = append(hs, h("Content-Type", "application/manifest+json")...)
 		}
+		// The output's own headers: CORS for the static assets a page
+		// loads (site.AssetCORS).
+		if o := w.files[f]; o != nil {
+			hs = append(hs, o.Headers...)
+		}
 		rules = append(rules, rule{w.url(f), hs})
 	}
 	return rules
 }
 
+// wasmHeaders are the wasm's type and cache policy, and its own headers:
+// its uncompressed length and CORS (site.AssetCORS).
 func (w *writer) wasmHeaders() []site.Header {
-	return h("Content-Type", "application/wasm",
-		"Cache-Control", cacheForever,
-		goapp.WasmLengthHeader, strconv.Itoa(w.wasmLen()))
+	return append(h("Content-Type", "application/wasm", "Cache-Control", cacheForever), w.site.Wasm().Headers...)
 }
 
 // headers writes _headers, the header rules of Netlify and Cloudflare
@@ -199,6 +203,7 @@ func (w *writer) nginx() []byte {
 		add(h("Cache-Control", cacheRevalidate))
 		b.WriteString("    try_files $uri $uri/index.html $uri.html =404;\n}\n\n")
 	}
+	w.nginxAssets(&b, add)
 	if w.oembed() {
 		fmt.Fprintf(&b, "location %s {\n", w.url("oembed/"))
 		add(security("'self'"))
@@ -256,11 +261,6 @@ func nginxQuote(v string) string {
 
 // url is the URL path of a file of the export, relative to its folder.
 func (w *writer) url(rel string) string { return w.site.Base() + rel }
-
-func (w *writer) wasmLen() int {
-	b, _ := w.site.Wasm().Body()
-	return len(b)
-}
 
 // demoPolicy is the demo page's own policy, "" without the page.
 func (w *writer) demoPolicy() string {
