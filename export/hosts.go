@@ -109,6 +109,8 @@ func (w *writer) headers() []byte {
 #   the embed view may be framed).
 # - Only the wasm is cached for good: its name is its content's hash.
 #   Everything else keeps its URL across versions and is revalidated.
+# - The static assets a page loads allow any origin: an embed view sandboxed
+#   without allow-same-origin (WordPress's) fetches them from an opaque one.
 # - Content-Encoding cannot be set here (Netlify ignores it, and neither host
 #   chooses a file by Accept-Encoding): the host compresses the wasm itself
 #   (Cloudflare compresses application/wasm). %s carries its
@@ -171,7 +173,9 @@ func (w *writer) nginx() []byte {
 # and sent brotli- or gzip-compressed as the browser accepts, with its
 # uncompressed size in %[5]s for the loading percentage.
 # The embed view (?embed=1) may be framed by: %[6]s; other pages only by
-# this site, as with Gloss's own server. Only nginx's core modules are used.
+# this site, as with Gloss's own server. The static assets a page loads
+# allow any origin (a sandboxed embed view's is opaque). Only nginx's core
+# modules are used.
 
 `, w.site.Version(), w.site.Base(), folder, nginxFile, goapp.WasmLengthHeader, w.pageAncestors())
 
