@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/gloss/gloss/internal/goapp"
@@ -77,15 +76,20 @@ func (w *writer) assetRules() []rule {
 		if f == "manifest.webmanifest" {
 			hs = append(hs, h("Content-Type", "application/manifest+json")...)
 		}
+		// The output's own headers: CORS for the static assets a page
+		// loads (site.AssetCORS).
+		if o := w.files[f]; o != nil {
+			hs = append(hs, o.Headers...)
+		}
 		rules = append(rules, rule{w.url(f), hs})
 	}
 	return rules
 }
 
+// wasmHeaders are the wasm's type and cache policy, and its own headers:
+// its uncompressed length and CORS (site.AssetCORS).
 func (w *writer) wasmHeaders() []site.Header {
-	return h("Content-Type", "application/wasm",
-		"Cache-Control", cacheForever,
-		goapp.WasmLengthHeader, strconv.Itoa(w.wasmLen()))
+	return append(h("Content-Type", "application/wasm", "Cache-Control", cacheForever), w.site.Wasm().Headers...)
 }
 
 // headers writes _headers, the header rules of Netlify and Cloudflare
@@ -105,6 +109,8 @@ func (w *writer) headers() []byte {
 #   the embed view may be framed).
 # - Only the wasm is cached for good: its name is its content's hash.
 #   Everything else keeps its URL across versions and is revalidated.
+# - The static assets a page loads allow any origin: an embed view sandboxed
+#   without allow-same-origin (WordPress's) fetches them from an opaque one.
 # - Content-Encoding cannot be set here (Netlify ignores it, and neither host
 #   chooses a file by Accept-Encoding): the host compresses the wasm itself
 #   (Cloudflare compresses application/wasm). %s carries its
@@ -167,7 +173,9 @@ func (w *writer) nginx() []byte {
 # and sent brotli- or gzip-compressed as the browser accepts, with its
 # uncompressed size in %[5]s for the loading percentage.
 # The embed view (?embed=1) may be framed by: %[6]s; other pages only by
-# this site, as with Gloss's own server. Only nginx's core modules are used.
+# this site, as with Gloss's own server. The static assets a page loads
+# allow any origin (a sandboxed embed view's is opaque). Only nginx's core
+# modules are used.
 
 `, w.site.Version(), w.site.Base(), folder, nginxFile, goapp.WasmLengthHeader, w.pageAncestors())
 
@@ -199,6 +207,7 @@ func (w *writer) nginx() []byte {
 		add(h("Cache-Control", cacheRevalidate))
 		b.WriteString("    try_files $uri $uri/index.html $uri.html =404;\n}\n\n")
 	}
+	w.nginxAssets(&b, add)
 	if w.oembed() {
 		fmt.Fprintf(&b, "location %s {\n", w.url("oembed/"))
 		add(security("'self'"))
@@ -256,11 +265,6 @@ func nginxQuote(v string) string {
 
 // url is the URL path of a file of the export, relative to its folder.
 func (w *writer) url(rel string) string { return w.site.Base() + rel }
-
-func (w *writer) wasmLen() int {
-	b, _ := w.site.Wasm().Body()
-	return len(b)
-}
 
 // demoPolicy is the demo page's own policy, "" without the page.
 func (w *writer) demoPolicy() string {

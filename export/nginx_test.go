@@ -140,6 +140,16 @@ func TestNginxServesTheExport(t *testing.T) {
 			t.Errorf("GET %s: %s, %s, Cache-Control %q", p, resp.Status, resp.Header.Get("Content-Type"), resp.Header.Get("Cache-Control"))
 		}
 	}
+	// The static assets a page loads allow any origin (a sandboxed embed
+	// view's is opaque); pages, the worker and the manifest do not.
+	for p, want := range map[string]string{
+		"/gloss/web/gloss.css": "*", "/gloss/app.js": "*", "/gloss/wasm_exec.js": "*", "/gloss/app.css": "*", res.Wasm: "*",
+		"/gloss/a/" + testArticles[0].Slug + "?embed=1": "", "/gloss/app-worker.js": "", "/gloss/manifest.webmanifest": "",
+	} {
+		if resp, _ := get(p); resp.StatusCode != 200 || resp.Header.Get("Access-Control-Allow-Origin") != want {
+			t.Errorf("GET %s: %s, Access-Control-Allow-Origin %q, want %q", p, resp.Status, resp.Header.Get("Access-Control-Allow-Origin"), want)
+		}
+	}
 	for _, p := range []string{"/gloss/_headers", "/gloss/nginx-gloss.conf", "/gloss/a/", "/gloss/nothing"} {
 		if resp, _ := get(p); resp.StatusCode != 404 {
 			t.Errorf("GET %s: %s, want 404", p, resp.Status)

@@ -23,6 +23,16 @@ want node nodejs
 want npm npm
 want java default-jre-headless
 want pdftotext poppler-utils
+# The WordPress embed test (internal/e2e/wordpress_test.go) runs Debian's
+# WordPress on PHP's Apache module with MariaDB. It starts and stops its
+# own servers on loopback ports, with their own configuration and data:
+# the services the packages install are not used.
+wantfile() { [ -e "$1" ] || need+=("$2"); }
+wantfile /usr/share/wordpress/wp-load.php wordpress
+wantfile /usr/sbin/mariadbd mariadb-server
+wantfile /usr/sbin/apache2 apache2
+compgen -G "/usr/lib/apache2/modules/libphp*.so" >/dev/null || need+=(libapache2-mod-php)
+compgen -G "/usr/lib/php/*/mysqli.so" >/dev/null || need+=(php-mysql)
 # The WebKit checks run MiniBrowser, which webkit2gtk-driver does not pull
 # in on every release: look for it where libwebkit2gtk puts it.
 if ! compgen -G "/usr/lib/*/webkit2gtk-4.*/MiniBrowser" >/dev/null; then

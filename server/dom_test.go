@@ -32,7 +32,8 @@ var (
 
 // The page's names: every class and id of the front page, an article
 // page and its embed view, as the server prints them, the prompts only the wasm
-// renders, and the root classes gloss.js sets (package web's contract).
+// renders, and the root classes gloss.js sets and the elements it adds
+// (package web's contract).
 func pageNames(t *testing.T) map[string]bool {
 	t.Helper()
 	// Enough articles for the front page to have a second page.
@@ -47,7 +48,7 @@ func pageNames(t *testing.T) map[string]bool {
 		t.Fatal(err)
 	}
 	names := map[string]bool{}
-	for _, c := range web.RootClasses {
+	for _, c := range append(append([]string{}, web.RootClasses...), web.ScriptClasses...) {
 		names["."+c] = true
 	}
 	// What only the wasm renders, once the browser offers it.

@@ -76,11 +76,14 @@ func newBuild(cfg Config) (*build, error) {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	for _, f := range b.goapp.Files() {
-		kind := KindAsset
+		o := fixed(f.Path, KindAsset, f.Body, CacheRevalidate)
 		if strings.HasSuffix(f.Path, "/app-worker.js") {
-			kind = KindWorker
+			o.Kind = KindWorker
+		} else {
+			// app.js, wasm_exec.js and app.css, which a page loads.
+			o.Headers = []Header{AssetCORS}
 		}
-		b.outputs = append(b.outputs, fixed(f.Path, kind, f.Body, CacheRevalidate))
+		b.outputs = append(b.outputs, o)
 	}
 	b.outputs = append(b.outputs, fixed(b.base+"manifest.webmanifest", KindAsset, Manifest(Info), CacheRevalidate))
 	if err := b.webOutputs(wasm); err != nil {
@@ -118,6 +121,7 @@ func (b *build) webOutputs(wasm []byte) error {
 		}
 		o := fixed(b.base+"web/"+name, KindAsset, body, CacheRevalidate)
 		o.Versioned = b.res.Query[name]
+		o.Headers = []Header{AssetCORS}
 		// Hosts look for these at the base. With an origin, the site's
 		// robots.txt names its sitemaps too (sitemapOutputs).
 		switch {
@@ -134,7 +138,7 @@ func (b *build) webOutputs(wasm []byte) error {
 		return fmt.Errorf("site: web assets: %w", err)
 	}
 	w := fixed(b.res.Wasm, KindWasm, wasm, CacheForever)
-	w.Headers = []Header{{goapp.WasmLengthHeader, strconv.Itoa(len(wasm))}}
+	w.Headers = []Header{{goapp.WasmLengthHeader, strconv.Itoa(len(wasm))}, AssetCORS}
 	w.Compressed = make(map[string][]byte)
 	// The copies `make build` writes beside the wasm (the export checks
 	// they are of this build). Brotli's is optional; a gzip copy is made

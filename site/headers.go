@@ -5,6 +5,17 @@ type Header struct {
 	Name, Value string
 }
 
+// AssetCORS is the header that lets any origin read a static asset: the
+// outputs a page loads (web/'s files, the wasm, go-app's app.js,
+// wasm_exec.js and app.css) carry it. The embed view in a sandbox without
+// allow-same-origin (WordPress sandboxes its embeds allow-scripts only)
+// has an opaque origin: every request it makes is cross-origin, with
+// Origin: null, and what it fetches in CORS mode (the wasm, by fetch;
+// fonts and module scripts, were there any) is refused unless the
+// response allows it. Those assets are public and the same for everyone;
+// pages, the service worker and the manifest do not allow it.
+var AssetCORS = Header{"Access-Control-Allow-Origin", "*"}
+
 // policy is the Content-Security-Policy of Gloss's documents and worker:
 // only the site's own origin, plus the compilation of its WebAssembly.
 const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
@@ -55,7 +66,7 @@ func (s *Site) FrameAncestors(o *Output, embedView bool) string {
 
 // Headers are the headers of a response of o beyond its type and cache
 // policy: the security headers, and o's own (a page's policy, the
-// wasm's length, CORS for the oEmbed documents).
+// wasm's length, CORS for the oEmbed documents and the static assets).
 func (s *Site) Headers(o *Output, embedView bool) []Header {
 	hs := CommonHeaders()
 	if o.Policy != "" {

@@ -26,8 +26,8 @@ type OEmbed struct {
 	ProviderName string `json:"provider_name"`
 	ProviderURL  string `json:"provider_url"`
 	Title        string `json:"title"`
-	// HTML is the embed snippet: a blockquote linking to the article, which
-	// web/embed.js turns into a self-sizing iframe.
+	// HTML is the embed snippet (OEmbedHTML): a blockquote linking to the
+	// article and an iframe of its embed view, which web/embed.js sizes.
 	HTML   string `json:"html"`
 	Width  int    `json:"width"`
 	Height int    `json:"height"`
@@ -71,10 +71,42 @@ func EmbedScriptURL(origin, base string) string {
 // reserves so the frame rarely has to grow in front of the reader.
 // Everything in it is escaped.
 func Snippet(origin, base string, a content.Article) string {
+	return snippetQuote(origin, base, a) + "\n" + snippetScript(origin, base)
+}
+
+// snippetQuote is the snippet's blockquote, its fallback link.
+func snippetQuote(origin, base string, a content.Article) string {
 	return `<blockquote class="gloss-embed" data-theme="auto" data-height="` + strconv.Itoa(estimateHeight(a, OEmbedWidth)) + `"><a ` +
-		escape.Attr("href", ArticleURL(origin, base, a.Slug)) + `>` +
-		escape.Text(a.Title) + `</a></blockquote>` + "\n" +
-		`<script async ` + escape.Attr("src", EmbedScriptURL(origin, base)) + `></script>`
+		escape.Attr("href", ArticleURL(origin, base, a.Slug)) + `>` + escape.Text(a.Title) + `</a></blockquote>`
+}
+
+// snippetScript is the snippet's script tag.
+func snippetScript(origin, base string) string {
+	return `<script async ` + escape.Attr("src", EmbedScriptURL(origin, base)) + `></script>`
+}
+
+// EmbedFrameURL is the address of the article's embed view: the page an
+// iframe of it shows.
+func EmbedFrameURL(origin, base, slug string) string {
+	return ArticleURL(origin, base, slug) + "?embed=1"
+}
+
+// OEmbedHTML is the html of the oEmbed answer for article a, w by h
+// pixels: the blockquote of Snippet, then an iframe of the embed view,
+// then the script. A consumer that runs the script (Ghost, a page with
+// embed.js) gets the frame embed.js sizes, which adopts this iframe
+// rather than making a second one. WordPress runs no script of a
+// provider's: wp_filter_oembed_result keeps only a, blockquote and
+// iframe (and nothing without an iframe), keeps the blockquote as the
+// fallback only when the html starts with it, and shows the frame once
+// it posts its height (web/js/embed/wordpress.js). Everything in it is
+// escaped.
+func OEmbedHTML(origin, base string, a content.Article, w, h int) string {
+	return snippetQuote(origin, base, a) +
+		`<iframe class="gloss-embed" ` + escape.Attr("src", EmbedFrameURL(origin, base, a.Slug)) + ` ` + escape.Attr("title", a.Title) +
+		` width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" frameborder="0" scrolling="no" loading="lazy"` +
+		` referrerpolicy="strict-origin" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>` + "\n" +
+		snippetScript(origin, base)
 }
 
 // OEmbedFor is the oEmbed document of article a. maxwidth and maxheight
@@ -94,7 +126,7 @@ func OEmbedFor(origin, base string, a content.Article, maxwidth, maxheight int) 
 		ProviderName: "Gloss",
 		ProviderURL:  origin + cleanBase(base),
 		Title:        a.Title,
-		HTML:         Snippet(origin, base, a),
+		HTML:         OEmbedHTML(origin, base, a, w, h),
 		Width:        w,
 		Height:       h,
 	}

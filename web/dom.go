@@ -12,7 +12,8 @@ package web
 
 // The classes web/js puts on the page's <html>: before first paint the
 // reader's display choices (embed view, theme, hidden highlights), later
-// the wasm's start and its failure.
+// the wasm's start and its failure, and the embed view's preview under a
+// host's cap on its height.
 const (
 	EmbedClass      = "gloss-embed"
 	ThemeLightClass = "gloss-theme-light"
@@ -20,10 +21,18 @@ const (
 	PlainClass      = "gloss-plain"
 	StartingClass   = "gloss-starting"
 	WasmFailedClass = "gloss-wasm-failed"
+	PreviewClass    = "gloss-preview"
 )
 
 // RootClasses are all the classes the scripts put on the page's <html>.
-var RootClasses = []string{EmbedClass, ThemeLightClass, ThemeDarkClass, PlainClass, StartingClass, WasmFailedClass}
+var RootClasses = []string{EmbedClass, ThemeLightClass, ThemeDarkClass, PlainClass, StartingClass, WasmFailedClass, PreviewClass}
+
+// ContinueClass is the class of the embed preview's "Continue reading",
+// which web/js adds to the page.
+const ContinueClass = "gloss-continue"
+
+// ScriptClasses are the classes of elements web/js adds to the page.
+var ScriptClasses = []string{ContinueClass}
 
 // Wide is the viewport width, in CSS pixels, from which a card opens
 // beside its phrase; below it a card is a bottom sheet.

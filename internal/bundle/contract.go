@@ -23,6 +23,8 @@ func contract() map[string]any {
 		"plainClass":      web.PlainClass,
 		"startingClass":   web.StartingClass,
 		"wasmFailedClass": web.WasmFailedClass,
+		"previewClass":    web.PreviewClass,
+		"continueClass":   web.ContinueClass,
 		"wide":            web.Wide,
 		"narrowQuery":     mediaQueries()["--narrow"],
 		"hideHighlights":  web.HideHighlightsKey,

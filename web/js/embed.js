@@ -14,6 +14,11 @@ function embed(bq) {
     return;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return;
+  // The oEmbed answer's html has its iframe right after the blockquote
+  // (for consumers that run no script: docs/embedding.md): that one is
+  // the frame, not a second.
+  var next = bq.nextElementSibling;
+  if (next && next.matches("iframe.gloss-embed")) return adopt(bq, next, url);
   var theme = bq.getAttribute("data-theme");
   url.searchParams.set("embed", "1");
   if (/^(light|dark|auto)$/.test(theme)) url.searchParams.set("theme", theme);
@@ -56,6 +61,37 @@ function embed(bq) {
     box.parentNode.replaceChild(f, box);
     o.el = f;
   }, 0);
+}
+
+// adopt takes the oEmbed html's own iframe f in place of the blockquote
+// bq: it keeps its reserved height, and is asked for its height, which
+// it may have sent before this script listened.
+function adopt(bq, f, url) {
+  var src;
+  try {
+    src = new URL(f.src);
+  } catch (e) {
+    return;
+  }
+  if (src.origin !== url.origin) return;
+  var s = f.style;
+  s.display = "block";
+  s.width = "100%";
+  s.border = "0";
+  var h = Math.ceil(f.getBoundingClientRect().height) || 480;
+  s.height = h + "px";
+  f.removeAttribute("width");
+  f.removeAttribute("height");
+  bq.parentNode.removeChild(bq);
+  var o = { f: f, el: f, origin: url.origin, h: h, want: h };
+  frames.push(o);
+  // Nothing in it is private: "*" spares a frame still loading its
+  // first document a refused message (and the console its error).
+  var ask = () => {
+    if (f.contentWindow) f.contentWindow.postMessage({ gloss: 1, type: "ready" }, "*");
+  };
+  ask();
+  f.addEventListener("load", ask);
 }
 
 function scan() {

@@ -16,7 +16,7 @@ import { talkToPublisher } from "./embed/messages.js";
 import { copyLinks, followDeepLinks, keepFragmentValid, keepLinksTheBrowsers } from "./links.js";
 import { followPlainSwitch, restorePlain } from "./plain.js";
 import { startOnDemand } from "./start.js";
-import { keepStorageUsable } from "./storage.js";
+import { dropServiceWorker, keepStorageUsable } from "./storage.js";
 import { readView } from "./view.js";
 import { warmCardFonts } from "./warm-fonts.js";
 
@@ -24,10 +24,12 @@ if (typeof document === "undefined") {
   serveCompiles();
 } else {
   // Before anything reads storage or the address (go-app among them).
-  keepStorageUsable();
+  const storageDenied = keepStorageUsable();
   keepFragmentValid();
   // The reader's display choices, before first paint.
   const view = readView();
+  // A frame denied storage gets no service worker either: none is asked.
+  if (view.framed && storageDenied) dropServiceWorker();
   restorePlain(view.root);
   // The wasm, compiled in a worker, started when it has something to add.
   compileInWorker(view.root);

@@ -239,6 +239,8 @@ func (b *Bench) measure(ctx context.Context) {
 			stopBrowser()
 			b.browser = nil
 			step("8 publisher", b.measurePublisher)
+			// Section 4's WordPress post, in a browser like section 8's.
+			step("4 embed in WordPress", b.measureWordPressEmbed)
 		}
 	}
 

@@ -120,6 +120,17 @@ func longestOf(loads []publisherLoad, embed bool) float64 {
 }
 
 func (b *Bench) publisherOnce(ctx context.Context, browser context.Context, embed bool) (publisherLoad, error) {
+	path := "/publisher/top"
+	if !embed {
+		path = "/publisher/none"
+	}
+	return b.publisherOnceAt(ctx, browser, b.hostURL+path, embed)
+}
+
+// publisherOnceAt loads the publisher page at pageURL, which has the
+// embed or not, and measures its long tasks in the first
+// publisherWindow.
+func (b *Bench) publisherOnceAt(ctx context.Context, browser context.Context, pageURL string, embed bool) (publisherLoad, error) {
 	l := publisherLoad{Embed: embed}
 	tab, cancel, err := newTab(browser)
 	if err != nil {
@@ -144,13 +155,9 @@ func (b *Bench) publisherOnce(ctx context.Context, browser context.Context, embe
 	}); err != nil {
 		return l, err
 	}
-	path := "/publisher/top"
-	if !embed {
-		path = "/publisher/none"
-	}
 	start := time.Now()
 	if err := within(tab, 60*time.Second, throttleCPU(takeoverRate), enableNetwork, onNewDocument(takeoverProbe),
-		chromedp.Navigate(b.hostURL+path)); err != nil {
+		chromedp.Navigate(pageURL)); err != nil {
 		return l, err
 	}
 	if embed {

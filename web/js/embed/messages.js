@@ -1,5 +1,7 @@
 // The embed view's messages to the publisher's page.
 import { triggerOf } from "../cards/cards.js";
+import { embedPreview } from "./preview.js";
+import { speakWordPress, wordpressCap } from "./wordpress.js";
 
 // Embed protocol: the frame's side of web/js/embed.js (docs/embedding.md).
 // In embed mode inside a frame, tell the parent page how tall the
@@ -8,7 +10,11 @@ import { triggerOf } from "../cards/cards.js";
 //   {gloss: 1, type: "height", height: N}          N in CSS pixels
 //   {gloss: 1, type: "card-open", id: ID, title: T}
 //   {gloss: 1, type: "card-close", id: ID, title: T}
-// Cards are native popovers, so this works before the wasm has loaded.
+// It answers embed.js's {gloss: 1, type: "ready"} with its height. In a
+// frame WordPress made, it also speaks WordPress's protocol
+// (embed/wordpress.js), under WordPress's cap as a preview
+// (embed/preview.js). Cards are native popovers, so this works before the
+// wasm has loaded.
 export function talkToPublisher(view, layout) {
   var root = view.root;
   // Messages go to the parent's origin only: Chromium and Safari name it
@@ -29,9 +35,13 @@ export function talkToPublisher(view, layout) {
       window.parent.postMessage(msg, parentOrigin);
     } catch (e) {}
   };
+  var wordpress = speakWordPress(parentOrigin);
+  var previewCap = wordpress ? wordpressCap : 0;
+  var preview = previewCap ? embedPreview(root, previewCap) : null;
   var sent = -1;
   var sendHeight = () => {
     if (!layout.done()) return;
+    if (preview) preview();
     var h = root.getBoundingClientRect().height;
     // An open card stays inside the frame: CSS anchor positioning puts
     // it on a side of its phrase with room for it (web/css/embed.css). When
@@ -48,9 +58,11 @@ export function talkToPublisher(view, layout) {
       if (top < need && h - bottom < need) h = bottom + need;
     }
     h = Math.ceil(h);
+    if (previewCap) h = Math.min(h, previewCap);
     if (h !== sent) {
       sent = h;
       post({ type: "height", height: h });
+      if (wordpress) wordpress.height(h);
     }
   };
   // Measured at once, not in an animation frame: browsers skip frames
@@ -68,6 +80,12 @@ export function talkToPublisher(view, layout) {
     reveal = null;
   });
   if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(root);
+  // embed.js asks the frame it adopts (the oEmbed html's own iframe,
+  // which may have loaded before embed.js listened) for its height.
+  window.addEventListener("message", (e) => {
+    var d = e.data;
+    if (e.source === window.parent && d && d.gloss === 1 && d.type === "ready" && sent >= 0) post({ type: "height", height: sent });
+  });
   document.addEventListener("toggle", (e) => {
     var card = e.target;
     if (!card.classList || !card.classList.contains("gloss-card")) return;
