@@ -87,7 +87,8 @@ deps:
 # for the machine's two cores. They and the 200-article archive run
 # without the race detector: it slows the servers they start, they measure
 # timing, and 200 pages under it take minutes. Chromium's
-# full suite and the Firefox and WebKit checks take 5 to 6 minutes.
+# full suite, the Firefox and WebKit checks and the WordPress embed test
+# take 4 to 10 minutes, with the machine idle or busy.
 test: deps build fmt vet staticcheck check
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /internal/e2e$$ -e /internal/scale$$)
 	$(GO) test -count=1 ./internal/scale/
