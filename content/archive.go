@@ -34,6 +34,18 @@ func (e Entry) Before(f Entry) bool {
 	return e.Slug < f.Slug
 }
 
+// Compare orders e and f in site order, for slices.SortFunc and binary
+// search: -1 when e comes first.
+func (e Entry) Compare(f Entry) int {
+	switch {
+	case e.Before(f):
+		return -1
+	case f.Before(e):
+		return 1
+	}
+	return 0
+}
+
 // Archive is a set of articles known by their entries and read on
 // demand, so that what a server holds and does at start does not grow
 // with the text of the archive.

@@ -13,20 +13,10 @@ import (
 // out stays as it was.
 type order []content.Entry
 
-func compare(a, b content.Entry) int {
-	switch {
-	case a.Before(b):
-		return -1
-	case b.Before(a):
-		return 1
-	}
-	return 0
-}
-
 // newOrder sorts entries once, at start.
 func newOrder(entries []content.Entry) order {
 	o := slices.Clone(entries)
-	slices.SortFunc(o, compare)
+	slices.SortFunc(o, content.Entry.Compare)
 	return o
 }
 
@@ -35,12 +25,12 @@ func newOrder(entries []content.Entry) order {
 func (o order) replace(old, e *content.Entry) order {
 	out := slices.Clone(o)
 	if old != nil {
-		if i, found := slices.BinarySearchFunc(out, *old, compare); found {
+		if i, found := slices.BinarySearchFunc(out, *old, content.Entry.Compare); found {
 			out = slices.Delete(out, i, i+1)
 		}
 	}
 	if e != nil {
-		i, _ := slices.BinarySearchFunc(out, *e, compare)
+		i, _ := slices.BinarySearchFunc(out, *e, content.Entry.Compare)
 		out = slices.Insert(out, i, *e)
 	}
 	return out

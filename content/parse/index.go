@@ -96,15 +96,7 @@ func Index(fsys fs.FS, root string) ([]content.Entry, error) {
 
 // SortEntries puts entries in site order, as SortArticles does articles.
 func SortEntries(entries []content.Entry) {
-	slices.SortStableFunc(entries, func(a, b content.Entry) int {
-		switch {
-		case a.Before(b):
-			return -1
-		case b.Before(a):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(entries, content.Entry.Compare)
 }
 
 // Archive is a content.Archive of the article folders under a root of a
