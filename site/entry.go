@@ -25,7 +25,7 @@ func (b *build) entry(e content.Entry, archive content.Archive) *entry {
 		Slug:  e.Slug,
 		entry: en,
 		render: func() ([]byte, error) {
-			a, err := b.sums.read(archive, e.Slug)
+			a, err := b.sums.readEntry(archive, e)
 			if err != nil {
 				return nil, err
 			}

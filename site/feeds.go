@@ -42,7 +42,7 @@ func (b *build) feedOutputs(entries []*entry, archive content.Archive) []*Output
 	articles := func() ([]content.Article, error) {
 		as := make([]content.Article, len(newest))
 		for i, e := range newest {
-			a, err := b.sums.read(archive, e.Slug)
+			a, err := b.sums.readEntry(archive, e.Entry)
 			if err != nil {
 				return nil, fmt.Errorf("feed: %w", err)
 			}

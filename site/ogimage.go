@@ -75,7 +75,7 @@ func (b *build) ogImageOutput(e *entry, archive content.Archive) *Output {
 		Paths: []string{ogImagePath(b.base, e.Slug)}, Kind: KindImage, Type: "image/png", Cache: CacheRevalidate,
 		Slug: e.Slug, entry: e,
 		render: func() ([]byte, error) {
-			a, err := b.sums.read(archive, e.Slug)
+			a, err := b.sums.readEntry(archive, e.Entry)
 			if err != nil {
 				return nil, err
 			}

@@ -105,7 +105,7 @@ func (b *build) oembedOutput(e *entry, archive content.Archive) *Output {
 		Slug:    e.Slug,
 		entry:   e,
 		render: func() ([]byte, error) {
-			a, err := b.sums.read(archive, e.Slug)
+			a, err := b.sums.readEntry(archive, e.Entry)
 			if err != nil {
 				return nil, err
 			}

@@ -201,3 +201,43 @@ func TestBadConfigurationIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// An article's page, oEmbed document and preview image, made one after
+// another, read the article once; an edited version is read again.
+func TestAnArticleIsReadOnceForItsOutputs(t *testing.T) {
+	as := catalog.Articles()
+	c := &counting{Archive: Memory(as)}
+	s := buildSite(t, Config{Archive: c, Origin: "https://gloss.example"})
+	slug := as[1].Slug
+	for _, p := range []string{"/a/" + slug, "/oembed/" + slug + ".json", "/og/" + slug + ".png"} {
+		o, _ := s.Lookup(p)
+		if _, err := o.Body(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.reads[slug] != 1 {
+		t.Errorf("%s read %d times for its page, document and image", slug, c.reads[slug])
+	}
+	edited := append([]content.Article(nil), as...)
+	edited[1].Title += " (updated)"
+	c.Archive = Memory(edited)
+	next, _ := s.Refresh()
+	o, _ := next.Lookup("/a/" + slug)
+	if b, _ := o.Body(); !strings.Contains(string(b), "(updated)") || c.reads[slug] != 2 {
+		t.Errorf("the edited version: read %d times, page updated %v", c.reads[slug], strings.Contains(string(b), "(updated)"))
+	}
+}
+
+// counting is an archive that counts its readings, by slug.
+type counting struct {
+	content.Archive
+	reads map[string]int
+}
+
+func (c *counting) Article(slug string) (content.Article, content.Entry, error) {
+	if c.reads == nil {
+		c.reads = map[string]int{}
+	}
+	c.reads[slug]++
+	return c.Archive.Article(slug)
+}

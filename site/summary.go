@@ -17,8 +17,25 @@ type summary struct {
 	modified content.Date
 }
 
-// summaries are the summaries of the articles read, by slug and version.
-type summaries struct{ m sync.Map }
+// summaries are the summaries of the articles read, by slug and version,
+// and the last few articles read whole: an article's page, its oEmbed
+// document and its preview image are made one after another (an export
+// makes them in that order) from one reading of it.
+type summaries struct {
+	m sync.Map
+
+	mu     sync.Mutex
+	recent [recentArticles]recentArticle
+	next   int
+}
+
+// recentArticles is how many articles read whole are kept: a few per core.
+const recentArticles = 16
+
+type recentArticle struct {
+	key string
+	a   content.Article
+}
 
 func summaryKey(slug, version string) string { return slug + "\x00" + version }
 
@@ -28,8 +45,31 @@ func (s *summaries) read(archive content.Archive, slug string) (content.Article,
 	if err != nil {
 		return content.Article{}, errArticle(slug, err)
 	}
-	s.m.Store(summaryKey(slug, e.Version), summary{cards: cards(&a), modified: modified(&a)})
+	key := summaryKey(slug, e.Version)
+	s.m.Store(key, summary{cards: cards(&a), modified: modified(&a)})
+	s.mu.Lock()
+	s.recent[s.next] = recentArticle{key, a}
+	s.next = (s.next + 1) % recentArticles
+	s.mu.Unlock()
 	return a, nil
+}
+
+// readEntry is read for an article whose entry is known: one read a
+// moment ago, at the same version, is not read again.
+func (s *summaries) readEntry(archive content.Archive, e content.Entry) (content.Article, error) {
+	if e.Version == "" {
+		return s.read(archive, e.Slug)
+	}
+	key := summaryKey(e.Slug, e.Version)
+	s.mu.Lock()
+	for _, r := range s.recent {
+		if r.key == key {
+			s.mu.Unlock()
+			return r.a, nil
+		}
+	}
+	s.mu.Unlock()
+	return s.read(archive, e.Slug)
 }
 
 // of is e's summary, read from archive when it is not known.
