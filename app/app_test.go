@@ -106,7 +106,7 @@ func TestAPhraseWithANoteIsAButtonThatOpensItsCard(t *testing.T) {
 
 func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 	n := sample.Notes[0]
-	card := Card(i18n.For("en"), n)
+	card := Card(i18n.For("en"), n, "")
 	err := app.TestMatch(mounted(t, card), app.TestUIDescriptor{
 		Path: app.TestPath(0),
 		Expected: app.Div().
@@ -139,7 +139,7 @@ func TestACardIsALabelledNonModalPopoverDialog(t *testing.T) {
 }
 
 func TestThePagePrintsEveryCardAndTheAboutPanel(t *testing.T) {
-	html := app.HTMLString(Page(sample))
+	html := app.HTMLString(Page(sample, nil))
 	for _, want := range []string{
 		`id="gloss-headline"`, `>A sample headline</h1>`,
 		`<time datetime="2024-02-08">8 February 2024</time>`,
@@ -152,7 +152,7 @@ func TestThePagePrintsEveryCardAndTheAboutPanel(t *testing.T) {
 	}
 	// The highlight switch is web/gloss.js's and works from first paint:
 	// the page prints it usable, and off.
-	err := app.TestMatch(mounted(t, Page(sample)), app.TestUIDescriptor{
+	err := app.TestMatch(mounted(t, Page(sample, nil)), app.TestUIDescriptor{
 		Path:     app.TestPath(0, 0, 2, 0),
 		Expected: app.Button().Type("button").ID(PlainSwitchID).Class("gloss-switch").Aria("pressed", "false"),
 	})
@@ -257,7 +257,7 @@ func TestThePageSpeaksTheArticlesLanguage(t *testing.T) {
 	a := sample
 	a.Lang = "uk"
 	a.Date = content.Date{Year: 2024, Month: 2, Day: 8}
-	html := app.HTMLString(Page(a))
+	html := app.HTMLString(Page(a, nil))
 	for _, want := range []string{
 		`lang="uk"`, `dir="ltr"`, "8 лютого 2024", "Сховати виділення", "Після публікації", "станом на", ">1 березня 2025<",
 		"Джерела", `aria-label="Закрити"`, "Копіювати посилання", "Картка з цифрами", "Примітки",
@@ -272,7 +272,7 @@ func TestThePageSpeaksTheArticlesLanguage(t *testing.T) {
 		}
 	}
 	a.Lang = "ar"
-	if html := app.HTMLString(Page(a)); !strings.Contains(html, `dir="rtl"`) {
+	if html := app.HTMLString(Page(a, nil)); !strings.Contains(html, `dir="rtl"`) {
 		t.Error("an Arabic page is not right to left")
 	}
 }

@@ -13,9 +13,21 @@ import (
 // refused, with a console error, in a cross-origin frame); the browser
 // returns focus to the trigger when it closes. Its "Copy link" is a link
 // to the card, which web/gloss.js also copies.
-func Card(t *i18n.Strings, n content.Note) app.HTMLDiv {
+//
+// A shared card also carries its id and version, and the words of the
+// "Updated since you read it" mark, for web/js/cards/seen.js, and links
+// its own page, href, where every article that shows it is listed.
+func Card(t *i18n.Strings, n content.Note, href string) app.HTMLDiv {
 	id := CardID(n.ID)
-	return app.Div().
+	card := app.Div()
+	if n.Card != "" {
+		card = card.
+			DataSet("card", n.Card).
+			DataSet("version", n.Version).
+			DataSet("updated", t.UpdatedSinceRead).
+			DataSet("new", t.NewSinceRead)
+	}
+	return card.
 		ID(id).
 		Class("gloss-card", "gloss-kind-"+string(n.Kind)).
 		Attr("popover", "auto").
@@ -43,6 +55,7 @@ func Card(t *i18n.Strings, n content.Note) app.HTMLDiv {
 				// web/gloss.js copies the link and says so here, in the
 				// page's words.
 				app.Span().Class("gloss-copied").Aria("live", "polite").DataSet("done", t.LinkCopied),
+				app.If(href != "" && n.Uses > 0, app.A().Class("gloss-used-in").Href(href).Text(t.UsedInCount(n.Uses))),
 			),
 		)
 }
@@ -52,16 +65,18 @@ func Card(t *i18n.Strings, n content.Note) app.HTMLDiv {
 func CardBody(t *i18n.Strings, n content.Note) app.UI {
 	return app.Div().Class("gloss-card-body").Dir("auto").Body(
 		app.Div().Body(blocks(n.Body)...),
-		app.If(len(n.Timeline) > 0, Timeline(t, n.Timeline)),
+		app.If(len(n.Timeline) > 0, Timeline(t, n.Timeline, n.Card != "")),
 		app.If(len(n.Figures.Items) > 0, FigureChart(t, n.ID, n.Figures)),
-		app.If(!n.Since.IsZero(), SincePublication(t, n.Since)),
+		app.If(!n.Since.IsZero(), SincePublication(t, n.Since, n.Card != "")),
 		Sources(t, n.Sources),
 	)
 }
 
 // SincePublication is the part of a card that says what changed after the
-// article was published, dated so the reader knows how current it is.
-func SincePublication(t *i18n.Strings, s content.Since) app.UI {
+// article was published, dated so the reader knows how current it is: a
+// note's own text, or a shared card's developments after the article's
+// date (or that there are none, as of its date).
+func SincePublication(t *i18n.Strings, s content.Since, shared bool) app.UI {
 	return app.Section().Class("gloss-since").Body(
 		app.H3().Body(
 			app.Text(t.SincePublication),
@@ -70,20 +85,33 @@ func SincePublication(t *i18n.Strings, s content.Since) app.UI {
 				app.Time().DateTime(s.AsOf.ISO()).Text(t.Date(s.AsOf)),
 			)),
 		),
-		app.Div().Body(blocks(s.Body)...),
+		app.If(len(s.Body) > 0, app.Div().Body(blocks(s.Body)...)),
+		app.If(len(s.Events) > 0, events(t, s.Events, shared, t.SincePublication)),
+		app.If(len(s.Body) == 0 && len(s.Events) == 0, app.P().Text(t.NothingSince)),
 	)
 }
 
 // Timeline renders dated events as a compact vertical list.
-func Timeline(t *i18n.Strings, events []content.Event) app.UI {
-	items := make([]app.UI, 0, len(events))
-	for _, e := range events {
-		items = append(items, app.Li().Body(
+func Timeline(t *i18n.Strings, evs []content.Event, shared bool) app.UI {
+	return events(t, evs, shared, t.Timeline)
+}
+
+// events are dated events as a list named label. A shared card's carry
+// their keys, so that web/js/cards/seen.js can tell which are new to the
+// reader.
+func events(t *i18n.Strings, evs []content.Event, shared bool, label string) app.UI {
+	items := make([]app.UI, 0, len(evs))
+	for _, e := range evs {
+		li := app.Li()
+		if shared {
+			li = li.DataSet("dev", e.Key())
+		}
+		items = append(items, li.Body(
 			app.Time().DateTime(e.Date.ISO()).Text(t.Date(e.Date)),
 			app.Span().Body(Text(e.Text)...),
 		))
 	}
-	return app.Ol().Class("gloss-timeline").Aria("label", t.Timeline).Body(items...)
+	return app.Ol().Class("gloss-timeline").Aria("label", label).Body(items...)
 }
 
 // Sources lists the sources a card is built from.

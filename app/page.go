@@ -12,13 +12,18 @@ import (
 // browser never renders it again: go-app replaces only its root when the
 // wasm starts, so the wasm neither rebuilds the article nor blocks a
 // reader who is already using it. Everything on it works with no script
-// but web/gloss.js: cards are native popovers.
-func Page(a content.Article) app.UI {
+// but web/gloss.js: cards are native popovers. cardHref is the address of
+// a shared card's page (nil: none is linked).
+func Page(a content.Article, cardHref func(id string) string) app.UI {
 	t := i18n.For(a.Lang)
 	cards := make([]app.UI, 0, len(a.Notes))
 	for _, n := range a.Notes {
 		if n.Anchor != "" {
-			cards = append(cards, Card(t, n))
+			href := ""
+			if n.Card != "" && cardHref != nil {
+				href = cardHref(n.Card)
+			}
+			cards = append(cards, Card(t, n, href))
 		}
 	}
 	return app.Main().ID("gloss").Class("gloss").Lang(a.Lang).Dir(i18n.Dir(a.Lang)).Body(

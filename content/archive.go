@@ -1,6 +1,9 @@
 package content
 
-import "errors"
+import (
+	"errors"
+	"slices"
+)
 
 // Entry is an article as a site lists, orders and routes it, without its
 // text: what a server needs of every article at start. It is a few hundred
@@ -17,12 +20,31 @@ type Entry struct {
 	// of article.md's bytes and of each note file's name, size and
 	// modification time. What was built from the article at one Version
 	// (its page) stays right for as long as the Version is the same.
+	//
+	// An archive folds into it the Version and the number of uses of
+	// each shared card the article shows, so an edit of a card, or a new
+	// article showing it ("Used in N articles"), changes the Version of
+	// every article that shows it, and nothing else's.
 	Version string `json:"version,omitempty"`
+	// Cards are the ids of the shared cards the article shows, sorted.
+	Cards []string `json:"cards,omitempty"`
 }
 
 // EntryOf is the Entry of a parsed article, with the given Version.
 func EntryOf(a Article, version string) Entry {
-	return Entry{Slug: a.Slug, Title: a.Title, Description: a.Description, Lang: a.Lang, Date: a.Date, Version: version}
+	return Entry{Slug: a.Slug, Title: a.Title, Description: a.Description, Lang: a.Lang, Date: a.Date, Version: version, Cards: a.CardIDs()}
+}
+
+// CardIDs are the ids of the shared cards the article shows, sorted.
+func (a Article) CardIDs() []string {
+	var ids []string
+	for _, n := range a.Notes {
+		if n.Card != "" && !slices.Contains(ids, n.Card) {
+			ids = append(ids, n.Card)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // Before reports whether e comes before f in site order: newest first,
@@ -60,6 +82,10 @@ type Archive interface {
 	// the article's problems (file:line: message, joined) when it does
 	// not parse.
 	Article(slug string) (Article, Entry, error)
+	// Cards lists the archive's shared cards (its card library), by id.
+	// The slice is the archive's own, replaced and never changed in
+	// place, like Entries'.
+	Cards() []Card
 }
 
 // ErrNotFound is Archive.Article's error for a slug it does not hold.

@@ -118,6 +118,13 @@ type Note struct {
 	Since Since `json:"since,omitzero"`
 	// Sources back every fact of the card; at least one.
 	Sources []Source `json:"sources,omitempty"`
+	// Card is the id of the shared card the note shows (see Card.For);
+	// empty for a note written in its article.
+	Card string `json:"card,omitempty"`
+	// Version is the shared card's version (see Card.Version).
+	Version string `json:"version,omitempty"`
+	// Uses is how many articles of the archive show the shared card.
+	Uses int `json:"uses,omitempty"`
 }
 
 // Event is one dated line of a timeline.
@@ -153,15 +160,20 @@ type Figure struct {
 	Date Date `json:"date,omitzero"`
 }
 
-// Since is the "since publication" section of a card.
+// Since is the "since publication" section of a card: written in a
+// note (Body), or, for a shared card, its developments after the
+// article's date (Events).
 type Since struct {
-	// AsOf is the date up to which the text is known to be true.
+	// AsOf is the date up to which the section is known to be true.
 	AsOf Date    `json:"asOf,omitzero"`
 	Body []Block `json:"body,omitempty"`
+	// Events are a shared card's timeline entries dated after the
+	// article; a shared card with none still says as of when.
+	Events []Event `json:"events,omitempty"`
 }
 
 // IsZero reports whether the note has no "since publication" section.
-func (s Since) IsZero() bool { return len(s.Body) == 0 }
+func (s Since) IsZero() bool { return len(s.Body) == 0 && len(s.Events) == 0 && s.AsOf.IsZero() }
 
 // Source is one cited source.
 type Source struct {

@@ -15,11 +15,14 @@ type memory struct {
 	entries  []content.Entry
 	articles map[string]content.Article
 	bySlug   map[string]content.Entry
+	cards    []content.Card
 }
 
-// Memory is an archive of articles, which are in site order.
-func Memory(articles []content.Article) content.Archive {
-	m := &memory{articles: make(map[string]content.Article, len(articles)), bySlug: make(map[string]content.Entry, len(articles))}
+// Memory is an archive of articles, which are in site order, and of the
+// shared cards their notes show (already resolved in the articles), by
+// id.
+func Memory(articles []content.Article, cards ...content.Card) content.Archive {
+	m := &memory{cards: cards, articles: make(map[string]content.Article, len(articles)), bySlug: make(map[string]content.Entry, len(articles))}
 	for _, a := range articles {
 		j, err := json.Marshal(a)
 		if err != nil {
@@ -44,3 +47,5 @@ func (m *memory) Article(slug string) (content.Article, content.Entry, error) {
 	}
 	return a, m.bySlug[slug], nil
 }
+
+func (m *memory) Cards() []content.Card { return m.cards }

@@ -27,7 +27,7 @@ func (b *build) renderPage(a *content.Article, origin string) ([]byte, error) {
 		Type:        "article",
 		Head:        head,
 		Root:        &ui.Prompts{Lang: a.Lang},
-		Main:        ui.Page(*a),
+		Main:        ui.Page(*a, b.cardHref),
 		Loading:     i18n.For(a.Lang).Loading,
 	})
 	if err != nil {

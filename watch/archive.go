@@ -66,6 +66,9 @@ func (a *Archive) Entries() []content.Entry {
 	return a.order
 }
 
+// Cards lists the card library.
+func (a *Archive) Cards() []content.Card { return nil }
+
 // Article returns the article slug: the last good version of an article
 // edited since OpenArchive, else its files parsed now.
 func (a *Archive) Article(slug string) (content.Article, content.Entry, error) {

@@ -74,10 +74,10 @@ func TestArchiveServesWhatTheFolderHolds(t *testing.T) {
 	}
 	for i, want := range articles {
 		got, e, err := a.Article(entries[i].Slug)
-		if err != nil || !reflect.DeepEqual(got, want) || e != entries[i] {
+		if err != nil || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(e, entries[i]) {
 			t.Errorf("article %d: %s, %v; want %s as the folder reads it", i, got.Slug, err, want.Slug)
 		}
-		if ce := content.EntryOf(want, e.Version); e != ce {
+		if ce := content.EntryOf(want, e.Version); !reflect.DeepEqual(e, ce) {
 			t.Errorf("entry %d = %+v, want %+v", i, e, ce)
 		}
 	}

@@ -48,6 +48,17 @@ type Strings struct {
 	// few (2–4, where the language tells them apart) and for many.
 	Cards [3]string
 
+	// UsedIn and Articles say how many articles show a shared card,
+	// "Used in " and the word for articles in its three forms.
+	UsedIn   string
+	Articles [3]string
+	// NothingSince is a shared card's "Since publication" when none of
+	// its developments is after the article's date.
+	NothingSince string
+	// UpdatedSinceRead marks a phrase whose shared card changed since
+	// the reader last opened it; NewSinceRead heads what is new in it.
+	UpdatedSinceRead, NewSinceRead string
+
 	// Months in a full date, "8 February 2024" (genitive in Ukrainian:
 	// "8 лютого 2024"), and with only the year, "February 2024".
 	Months, MonthsAlone [12]string
@@ -95,6 +106,11 @@ var en = &Strings{
 	PageOf:           [2]string{"Page ", " of "},
 	Pages:            "Pages",
 	Cards:            [3]string{"context card", "context cards", "context cards"},
+	UsedIn:           "Used in ",
+	Articles:         [3]string{"article", "articles", "articles"},
+	NothingSince:     "Nothing new is recorded since publication.",
+	UpdatedSinceRead: "Updated since you read it",
+	NewSinceRead:     "New since you read it",
 	Months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
 	MonthsAlone: [12]string{"January", "February", "March", "April", "May", "June",
@@ -140,6 +156,11 @@ var uk = &Strings{
 	PageOf:           [2]string{"Сторінка ", " з "},
 	Pages:            "Сторінки",
 	Cards:            [3]string{"картка з контекстом", "картки з контекстом", "карток з контекстом"},
+	UsedIn:           "Використано у ",
+	Articles:         [3]string{"статті", "статтях", "статтях"},
+	NothingSince:     "Після публікації нічого нового не зафіксовано.",
+	UpdatedSinceRead: "Оновлено після вашого прочитання",
+	NewSinceRead:     "Нове після вашого прочитання",
 	Months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня",
 		"липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
 	MonthsAlone: [12]string{"січень", "лютий", "березень", "квітень", "травень", "червень",
@@ -260,17 +281,29 @@ func (s *Strings) Currency(num, symbol string) string {
 // CardCount says how many context cards there are, with the word's form
 // for the number: "1 context card", "3 картки з контекстом".
 func (s *Strings) CardCount(n int) string {
-	form := 2
+	return strconv.Itoa(n) + " " + s.Cards[s.form(n)]
+}
+
+// UsedInCount says how many articles show a shared card: "Used in 3
+// articles", "Використано у 3 статтях".
+func (s *Strings) UsedInCount(n int) string {
+	return s.UsedIn + strconv.Itoa(n) + " " + s.Articles[s.form(n)]
+}
+
+// form is which of a word's three forms goes with the number n: one, a
+// few (2–4, where the language tells them apart) or many.
+func (s *Strings) form(n int) int {
+	if s.Lang == "en" {
+		if n == 1 {
+			return 0
+		}
+		return 2
+	}
 	switch {
 	case n%10 == 1 && n%100 != 11:
-		form = 0
+		return 0
 	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-		form = 1
+		return 1
 	}
-	if s.Lang == "en" && n != 1 {
-		form = 2
-	} else if s.Lang == "en" {
-		form = 0
-	}
-	return strconv.Itoa(n) + " " + s.Cards[form]
+	return 2
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func FuzzArticle(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if indexErr != nil || entry != content.EntryOf(a, entry.Version) {
+		if indexErr != nil || !reflect.DeepEqual(entry, content.EntryOf(a, entry.Version)) {
 			t.Errorf("the article parses but its entry is %+v, %v", entry, indexErr)
 		}
 		if err := validate(a); err != nil {

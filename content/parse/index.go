@@ -132,6 +132,9 @@ func OpenArchive(fsys fs.FS, root string) (*Archive, error) {
 // Entries lists the articles in site order.
 func (a *Archive) Entries() []content.Entry { return a.entries }
 
+// Cards lists the card library.
+func (a *Archive) Cards() []content.Card { return nil }
+
 // Article parses the article slug.
 func (a *Archive) Article(slug string) (content.Article, content.Entry, error) {
 	i, ok := a.index[slug]

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -32,7 +33,7 @@ func TestIndexMatchesArticle(t *testing.T) {
 	}
 	for i, a := range articles {
 		e := entries[i]
-		if want := content.EntryOf(a, e.Version); e != want || e.Version == "" {
+		if want := content.EntryOf(a, e.Version); !reflect.DeepEqual(e, want) || e.Version == "" {
 			t.Errorf("entry %d = %+v, want %+v with a version", i, e, want)
 		}
 	}
