@@ -54,6 +54,11 @@ type scaleRun struct {
 	ExportErr    string    `json:"export_error,omitempty"`
 	EditMs       []float64 `json:"edit_to_visible_ms"`
 	EditErr      string    `json:"edit_to_visible_error,omitempty"`
+	// The shared cards' figures: the newest article's page with its
+	// cards shared and written into it, and edits of its first card.
+	Page        sharedPage `json:"shared_page"`
+	CardEditMs  []float64  `json:"card_edit_to_visible_ms"`
+	CardEditErr string     `json:"card_edit_to_visible_error,omitempty"`
 }
 
 // visitRequests counts the first visit's requests.
@@ -82,6 +87,7 @@ func (b *Bench) measureScale(ctx context.Context) error {
 	}
 	b.rep.Samples["scale"] = runs
 	b.addScaleRows(runs[0], runs[len(runs)-1], browser != nil)
+	b.addSharedRows(runs, browser != nil)
 	return nil
 }
 
@@ -194,6 +200,23 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 		if r.EditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slugs[0], note); err != nil {
 			r.EditErr = err.Error()
 			b.logf("edit-to-visible, %d article(s): %v", n, err)
+		}
+	}
+	if r.Page, err = sharedPageBytes(os.DirFS(b.webDir), dir, slugs[0]); err != nil {
+		return r, err
+	}
+	b.logf("%d article(s): page %d B gzip with shared cards, %d B with its own; card %s shown by %d", n, r.Page.Shared, r.Page.Local, r.Page.Card, r.Page.Uses)
+	if browser != nil {
+		card := filepath.Join(dir, "cards", r.Page.Card+".md")
+		orig, err := os.ReadFile(card)
+		if err != nil {
+			return r, err
+		}
+		defer os.WriteFile(card, orig, 0o644)
+		b.logf("card edit-to-visible, %d article(s): %d edits of %s, shown by %d", n, edits, card, r.Page.Uses)
+		if r.CardEditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slugs[0], card); err != nil {
+			r.CardEditErr = err.Error()
+			b.logf("card edit-to-visible, %d article(s): %v", n, err)
 		}
 	}
 	return r, nil

@@ -7,6 +7,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -17,7 +18,7 @@ import (
 
 // genVersion names how GenArticles writes its copies: change it when
 // that changes, so that kept archives are generated again.
-const genVersion = "1"
+const genVersion = "2"
 
 // CachedArticles returns a folder of n copies of seed (see GenArticles)
 // under cache, and their slugs, the newest first. A folder is reused when
@@ -55,24 +56,27 @@ func CachedArticles(seed, cache string, n int) (dir string, slugs []string, err 
 	return dir, slugs, nil
 }
 
-// seedKey hashes the seed's files, the generator's version and n.
+// seedKey hashes the seed's files and its card library's, the
+// generator's version and n.
 func seedKey(seed string, n int) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "gen %s, %d copies\n", genVersion, n)
-	err := fs.WalkDir(os.DirFS(seed), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	for _, dir := range []string{seed, filepath.Join(filepath.Dir(seed), "cards")} {
+		err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(filepath.Join(dir, p))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s %d\n", p, len(b))
+			h.Write(b)
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
 		}
-		b, err := os.ReadFile(filepath.Join(seed, p))
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "%s %d\n", p, len(b))
-		h.Write(b)
-		return nil
-	})
-	if err != nil {
-		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }

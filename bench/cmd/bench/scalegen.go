@@ -28,7 +28,9 @@ const seedDateLayout = "2 January 2006"
 // the seed. The words of every paragraph of the article's body and of
 // each note's body are shuffled; each note's anchor phrase moves as one
 // word, so that it is still found exactly once. The copies are checked
-// with the parser.
+// with the parser. The seed's card library (the cards folder beside it)
+// is copied as planCards says, and each copy's references name the
+// variants it shows.
 func GenArticles(seed, dir string, n int, rng *rand.Rand) ([]string, error) {
 	article, err := os.ReadFile(filepath.Join(seed, "article.md"))
 	if err != nil {
@@ -50,6 +52,14 @@ func GenArticles(seed, dir string, n int, rng *rand.Rand) ([]string, error) {
 	}
 	notes, err := readNotes(filepath.Join(seed, "notes"))
 	if err != nil {
+		return nil, err
+	}
+	cards, err := readCards(filepath.Join(filepath.Dir(seed), "cards"))
+	if err != nil {
+		return nil, err
+	}
+	plan := planCards(n, len(cards))
+	if err := writeCards(filepath.Join(dir, "cards"), cards, plan, rng); err != nil {
 		return nil, err
 	}
 	var anchors []string
@@ -77,8 +87,11 @@ func GenArticles(seed, dir string, n int, rng *rand.Rand) ([]string, error) {
 			return nil, err
 		}
 		for _, nt := range notes {
-			nb := shuffleParagraphs(nt.body, nil, rng)
-			if err := os.WriteFile(filepath.Join(adir, "notes", nt.name), joinFront(nt.front, nb), 0o644); err != nil {
+			front, body := nt.front, shuffleParagraphs(nt.body, nil, rng)
+			if nt.card != "" { // a reference: the variant this copy shows
+				front, body = withField(front, "card", cardCopyID(nt.card, plan.variant(i))), nil
+			}
+			if err := os.WriteFile(filepath.Join(adir, "notes", nt.name), joinFront(front, body), 0o644); err != nil {
 				return nil, err
 			}
 		}
@@ -93,12 +106,14 @@ func GenArticles(seed, dir string, n int, rng *rand.Rand) ([]string, error) {
 	return slugs, nil
 }
 
-// seedNote is one note file of the seed: its name, front matter, body and
-// the phrase its anchor finds (brackets removed).
+// seedNote is one note file of the seed: its name, front matter, body,
+// the phrase its anchor finds (brackets removed) and the shared card it
+// references, if it is a reference.
 type seedNote struct {
 	name        string
 	front, body []byte
 	anchor      string
+	card        string
 }
 
 func readNotes(dir string) ([]seedNote, error) {
@@ -123,7 +138,11 @@ func readNotes(dir string) ([]seedNote, error) {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		phrase := strings.NewReplacer("[", "", "]", "").Replace(meta.Anchor)
-		notes = append(notes, seedNote{name: filepath.Base(p), front: front, body: body, anchor: phrase})
+		card, err := cardOf(front)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		notes = append(notes, seedNote{name: filepath.Base(p), front: front, body: body, anchor: phrase, card: card})
 	}
 	return notes, nil
 }

@@ -1,0 +1,117 @@
+package main
+
+// Section 6's archives share their context as a newsroom's does: the
+// seed's card library (articles/cards) is copied into each generated
+// archive as variants of every card, and each copy of the seed shows one
+// variant of each card it references. At the largest size the library
+// holds libraryCards cards and one variant of each card, the "hot" one,
+// is shown by hotUses articles: the card whose edit section 6 times.
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+const (
+	// libraryCards is about how many cards the largest archive's library
+	// holds (a whole number of variants of each seed card).
+	libraryCards = 500
+	// hotUses is how many articles show each seed card's first variant.
+	hotUses = 2000
+)
+
+// seedCard is one card file of the seed's library.
+type seedCard struct {
+	id          string
+	front, body []byte
+}
+
+// readCards reads the card library at dir; none when there is no such
+// folder.
+func readCards(dir string) ([]seedCard, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	var cards []seedCard
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		front, body, err := splitFront(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		cards = append(cards, seedCard{id: strings.TrimSuffix(filepath.Base(p), ".md"), front: front, body: body})
+	}
+	return cards, nil
+}
+
+// cardPlan says which variant of each seed card the i-th copy shows.
+type cardPlan struct {
+	// variants is how many copies of each seed card the library holds.
+	variants int
+	// hot is how many articles, the newest, show variant 0.
+	hot int
+}
+
+// planCards plans the library of n copies of a seed with seedCards
+// cards: one variant each for a small archive, enough for about
+// libraryCards cards from hotUses articles up.
+func planCards(n, seedCards int) cardPlan {
+	p := cardPlan{variants: 1, hot: n}
+	if n >= hotUses && seedCards > 0 {
+		p.variants = max(2, (libraryCards+seedCards-1)/seedCards)
+		p.hot = hotUses
+	}
+	return p
+}
+
+// variant is the variant the i-th copy (from 0, the newest) shows: the
+// hot one for the first hot copies, the others in turn after them.
+func (p cardPlan) variant(i int) int {
+	if i < p.hot {
+		return 0
+	}
+	return 1 + (i-p.hot)%(p.variants-1)
+}
+
+// cardCopyID names variant v of seed card id.
+func cardCopyID(id string, v int) string { return fmt.Sprintf("%s-%03d", id, v) }
+
+// writeCards writes every variant of cards into the library at dir, the
+// words of each body shuffled so that no two variants are alike.
+func writeCards(dir string, cards []seedCard, p cardPlan, rng *rand.Rand) error {
+	if len(cards) == 0 {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, c := range cards {
+		for v := range p.variants {
+			body := shuffleParagraphs(c.body, nil, rng)
+			name := filepath.Join(dir, cardCopyID(c.id, v)+".md")
+			if err := os.WriteFile(name, joinFront(c.front, body), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// cardOf is the card a note's front matter references ("" for a note
+// written in its article).
+func cardOf(front []byte) (string, error) {
+	var meta struct {
+		Card string `yaml:"card"`
+	}
+	err := yaml.Unmarshal(front, &meta)
+	return meta.Card, err
+}
