@@ -13,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 const (
@@ -34,21 +32,13 @@ type seedCard struct {
 // readCards reads the card library at dir; none when there is no such
 // folder.
 func readCards(dir string) ([]seedCard, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	files, err := readFronts(dir)
 	if err != nil {
 		return nil, err
 	}
-	var cards []seedCard
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		front, body, err := splitFront(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		cards = append(cards, seedCard{id: strings.TrimSuffix(filepath.Base(p), ".md"), front: front, body: body})
+	cards := make([]seedCard, 0, len(files))
+	for _, f := range files {
+		cards = append(cards, seedCard{id: strings.TrimSuffix(filepath.Base(f.path), ".md"), front: f.front, body: f.body})
 	}
 	return cards, nil
 }
@@ -104,14 +94,4 @@ func writeCards(dir string, cards []seedCard, p cardPlan, rng *rand.Rand) error 
 		}
 	}
 	return nil
-}
-
-// cardOf is the card a note's front matter references ("" for a note
-// written in its article).
-func cardOf(front []byte) (string, error) {
-	var meta struct {
-		Card string `yaml:"card"`
-	}
-	err := yaml.Unmarshal(front, &meta)
-	return meta.Card, err
 }

@@ -117,11 +117,38 @@ type seedNote struct {
 }
 
 func readNotes(dir string) ([]seedNote, error) {
+	files, err := readFronts(dir)
+	if err != nil {
+		return nil, err
+	}
+	notes := make([]seedNote, 0, len(files))
+	for _, f := range files {
+		var meta struct {
+			Anchor string `yaml:"anchor"`
+			Card   string `yaml:"card"`
+		}
+		if err := yaml.Unmarshal(f.front, &meta); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.path, err)
+		}
+		phrase := strings.NewReplacer("[", "", "]", "").Replace(meta.Anchor)
+		notes = append(notes, seedNote{name: filepath.Base(f.path), front: f.front, body: f.body, anchor: phrase, card: meta.Card})
+	}
+	return notes, nil
+}
+
+// frontFile is a content file split at its front matter.
+type frontFile struct {
+	path        string
+	front, body []byte
+}
+
+// readFronts reads every .md file of dir, split at its front matter.
+func readFronts(dir string) ([]frontFile, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil {
 		return nil, err
 	}
-	var notes []seedNote
+	files := make([]frontFile, 0, len(paths))
 	for _, p := range paths {
 		raw, err := os.ReadFile(p)
 		if err != nil {
@@ -131,20 +158,9 @@ func readNotes(dir string) ([]seedNote, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		var meta struct {
-			Anchor string `yaml:"anchor"`
-		}
-		if err := yaml.Unmarshal(front, &meta); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		phrase := strings.NewReplacer("[", "", "]", "").Replace(meta.Anchor)
-		card, err := cardOf(front)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		notes = append(notes, seedNote{name: filepath.Base(p), front: front, body: body, anchor: phrase, card: card})
+		files = append(files, frontFile{path: p, front: front, body: body})
 	}
-	return notes, nil
+	return files, nil
 }
 
 // splitFront splits a content file into its front matter (without the
