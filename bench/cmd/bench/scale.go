@@ -56,9 +56,10 @@ type scaleRun struct {
 	EditErr      string    `json:"edit_to_visible_error,omitempty"`
 	// The shared cards' figures: the newest article's page with its
 	// cards shared and written into it, and edits of its first card.
-	Page        sharedPage `json:"shared_page"`
-	CardEditMs  []float64  `json:"card_edit_to_visible_ms"`
-	CardEditErr string     `json:"card_edit_to_visible_error,omitempty"`
+	Page        sharedPage  `json:"shared_page"`
+	Door        []doorFetch `json:"front_door"`
+	CardEditMs  []float64   `json:"card_edit_to_visible_ms"`
+	CardEditErr string      `json:"card_edit_to_visible_error,omitempty"`
 }
 
 // visitRequests counts the first visit's requests.
@@ -88,6 +89,7 @@ func (b *Bench) measureScale(ctx context.Context) error {
 	b.rep.Samples["scale"] = runs
 	b.addScaleRows(runs[0], runs[len(runs)-1], browser != nil)
 	b.addSharedRows(runs, browser != nil)
+	b.addDoorRows(runs[0], runs[len(runs)-1])
 	return nil
 }
 
@@ -126,6 +128,11 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 		}
 		r.ColdMs = append(r.ColdMs, float64(time.Since(t).Microseconds())/1000)
 	}
+
+	if r.Door, err = measureDoor(ctx, base); err != nil {
+		return r, err
+	}
+	b.logf("%d article(s): front door %+v", n, r.Door)
 
 	if r.WasmURL, r.WasmBytes, r.WasmEncoding, err = servedWasm(ctx, base); err != nil {
 		return r, err
@@ -253,7 +260,9 @@ func (b *Bench) startGlossContent(ctx context.Context, dir string, n int) (*Proc
 			return nil, "", err
 		}
 		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		cmd := exec.Command(b.glossBin, "serve", "-content", dir, "-addr", addr)
+		// With its origin, as a deployment has one: the feeds and the
+		// sitemaps need absolute addresses.
+		cmd := exec.Command(b.glossBin, "serve", "-content", dir, "-addr", addr, "-origin", "http://"+addr)
 		cmd.Dir = b.root
 		p, err := StartProc("gloss serve -content", cmd, filepath.Join(b.tempDir("logs"), fmt.Sprintf("gloss-scale-%d-%d.log", n, attempt)))
 		if err != nil {
