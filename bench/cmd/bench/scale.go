@@ -3,8 +3,9 @@ package main
 // Section 6: what grows with the archive. The same figures at 1 and at
 // 10,000 articles, served with `gloss serve -content`: the wasm, a first
 // visit, the worker's precache, the server's start-up and memory, a cold
-// page read, gloss check and gloss export, and the live preview's
-// edit-to-visible delay.
+// page read, gloss check and gloss export, the live preview's
+// edit-to-visible delay for a note and for a shared card, what sharing
+// cards costs a page, and the front page, feeds and sitemap.
 
 import (
 	"context"
@@ -12,10 +13,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -190,40 +188,13 @@ func (b *Bench) scaleOnce(ctx context.Context, seed string, n int, browser conte
 	b.logf("%d article(s): export %s %s", n, Ms(r.ExportMs), r.ExportErr)
 	os.RemoveAll(out)
 
-	if browser != nil {
-		note, err := firstNote(filepath.Join(dir, slugs[0], "notes"))
-		if err != nil {
-			return r, err
-		}
-		// The folder is kept for the next run: the note is put back.
-		orig, err := os.ReadFile(note)
-		if err != nil {
-			return r, err
-		}
-		defer os.WriteFile(note, orig, 0o644)
-		b.logf("edit-to-visible, %d article(s): %d edits of %s", n, edits, note)
-		// A server too slow to show an edit within the limit is a missed
-		// goal, not a bench that cannot measure.
-		if r.EditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slugs[0], note); err != nil {
-			r.EditErr = err.Error()
-			b.logf("edit-to-visible, %d article(s): %v", n, err)
-		}
-	}
 	if r.Page, err = sharedPageBytes(os.DirFS(b.webDir), dir, slugs[0]); err != nil {
 		return r, err
 	}
 	b.logf("%d article(s): page %d B gzip with shared cards, %d B with its own; card %s shown by %d", n, r.Page.Shared, r.Page.Local, r.Page.Card, r.Page.Uses)
 	if browser != nil {
-		card := filepath.Join(dir, "cards", r.Page.Card+".md")
-		orig, err := os.ReadFile(card)
-		if err != nil {
+		if err := b.scaleEdits(ctx, browser, base, dir, slugs[0], &r); err != nil {
 			return r, err
-		}
-		defer os.WriteFile(card, orig, 0o644)
-		b.logf("card edit-to-visible, %d article(s): %d edits of %s, shown by %d", n, edits, card, r.Page.Uses)
-		if r.CardEditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slugs[0], card); err != nil {
-			r.CardEditErr = err.Error()
-			b.logf("card edit-to-visible, %d article(s): %v", n, err)
 		}
 	}
 	return r, nil
@@ -248,89 +219,6 @@ func spread(items []string, k int) []string {
 		out[i] = items[i*len(items)/k]
 	}
 	return out
-}
-
-// startGlossContent starts gloss serve -content dir on a free loopback
-// port.
-func (b *Bench) startGlossContent(ctx context.Context, dir string, n int) (*Proc, string, error) {
-	var lastErr error
-	for attempt := 0; attempt < 3; attempt++ {
-		port, err := FreePort()
-		if err != nil {
-			return nil, "", err
-		}
-		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		// With its origin, as a deployment has one: the feeds and the
-		// sitemaps need absolute addresses.
-		cmd := exec.Command(b.glossBin, "serve", "-content", dir, "-addr", addr, "-origin", "http://"+addr)
-		cmd.Dir = b.root
-		p, err := StartProc("gloss serve -content", cmd, filepath.Join(b.tempDir("logs"), fmt.Sprintf("gloss-scale-%d-%d.log", n, attempt)))
-		if err != nil {
-			return nil, "", err
-		}
-		url := "http://" + addr
-		if lastErr = WaitHTTP(ctx, p, url+"/", 10*time.Minute); lastErr == nil {
-			return p, url, nil
-		}
-		p.Stop(5 * time.Second)
-	}
-	return nil, "", lastErr
-}
-
-// rssKB reads a process's resident set size from /proc.
-func rssKB(pid int) (int, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0, err
-	}
-	return VmRSS(string(b))
-}
-
-// VmRSS reads the VmRSS line of a /proc/PID/status file, in kB.
-func VmRSS(status string) (int, error) {
-	for _, l := range strings.Split(status, "\n") {
-		rest, ok := strings.CutPrefix(l, "VmRSS:")
-		if !ok {
-			continue
-		}
-		f := strings.Fields(rest)
-		if len(f) != 2 || f[1] != "kB" {
-			break
-		}
-		return strconv.Atoi(f[0])
-	}
-	return 0, errors.New("no VmRSS line in /proc/PID/status")
-}
-
-// glossLimit is how long one gloss check or export may run.
-const glossLimit = 10 * time.Minute
-
-// timeGloss times one run of gloss with args (check, export), to its
-// exit; at 10,000 articles and today's eager server, export takes
-// minutes.
-func (b *Bench) timeGloss(ctx context.Context, args ...string) (float64, error) {
-	limited, cancel := context.WithTimeout(ctx, glossLimit)
-	defer cancel()
-	cmd := exec.CommandContext(limited, b.glossBin, args...)
-	cmd.Dir = b.root
-	start := time.Now()
-	msg, err := cmd.CombinedOutput()
-	d := time.Since(start)
-	if limited.Err() != nil {
-		return 0, fmt.Errorf("gloss %s: %w", strings.Join(args, " "), limited.Err())
-	}
-	if err != nil {
-		return 0, fmt.Errorf("gloss %s: %v\n%s", strings.Join(args, " "), err, tail(msg))
-	}
-	return float64(d.Microseconds()) / 1000, nil
-}
-
-// tail is the end of a command's output, for error messages.
-func tail(b []byte) []byte {
-	if len(b) > 2000 {
-		b = b[len(b)-2000:]
-	}
-	return b
 }
 
 // firstVisit opens the page at path (the newest article's) of the site

@@ -105,6 +105,39 @@ func (b *Bench) editToVisible(ctx context.Context, browser context.Context, url,
 	return ms, nil
 }
 
+// scaleEdits times edits seen in the open tab of article slug of the
+// archive at dir, served at base: of its first note written in it, and
+// of its first shared card (r.Page.Card), which r.Page.Uses articles
+// show. Every file edited is put back: the folder is kept for the next
+// run. A server too slow to show an edit within the limit is a missed
+// goal, not a bench that cannot measure: the error goes in r.
+func (b *Bench) scaleEdits(ctx, browser context.Context, base, dir, slug string, r *scaleRun) error {
+	note, err := firstNote(filepath.Join(dir, slug, "notes"))
+	if err != nil {
+		return err
+	}
+	card := filepath.Join(dir, "cards", r.Page.Card+".md")
+	for _, f := range []string{note, card} {
+		orig, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		defer os.WriteFile(f, orig, 0o644)
+	}
+	n := r.Articles
+	b.logf("edit-to-visible, %d article(s): %d edits of %s", n, edits, note)
+	if r.EditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slug, note); err != nil {
+		r.EditErr = err.Error()
+		b.logf("edit-to-visible, %d article(s): %v", n, err)
+	}
+	b.logf("card edit-to-visible, %d article(s): %d edits of %s, shown by %d", n, edits, card, r.Page.Uses)
+	if r.CardEditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slug, card); err != nil {
+		r.CardEditErr = err.Error()
+		b.logf("card edit-to-visible, %d article(s): %v", n, err)
+	}
+	return nil
+}
+
 // clockOffset is the tab's clock (performance.timeOrigin + now) minus
 // the bench's, in ms, from the quickest of a few round trips.
 func clockOffset(tab context.Context) (float64, error) {
@@ -127,18 +160,19 @@ func clockOffset(tab context.Context) (float64, error) {
 func epochMs(t time.Time) float64 { return float64(t.UnixMicro()) / 1000 }
 
 // firstNote is the first note file of a notes folder that is a card
-// (anchored to a phrase), whose text the page holds.
+// written in its article (anchored to a phrase, not a reference to a
+// shared card), whose text the page holds.
 func firstNote(dir string) (string, error) {
 	notes, err := readNotes(dir)
 	if err != nil {
 		return "", err
 	}
 	for _, n := range notes {
-		if n.anchor != "" {
+		if n.anchor != "" && n.card == "" {
 			return filepath.Join(dir, n.name), nil
 		}
 	}
-	return "", fmt.Errorf("no anchored note in %s", dir)
+	return "", fmt.Errorf("no anchored note written in its article in %s", dir)
 }
 
 // withLastWord replaces the last word of a note's body with word.
