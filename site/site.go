@@ -72,6 +72,9 @@ type Site struct {
 	archive content.Archive
 	// entries are the articles in site order.
 	entries []*entry
+	// cards are the archive's shared cards, by id in cardsByID.
+	cards     []*card
+	cardsByID map[string]*card
 	// paths are every output by each of its paths.
 	paths map[string]*Output
 	// outputs are the outputs in a fixed order: the build's, then each
@@ -102,7 +105,8 @@ func Build(cfg Config) (*Site, error) {
 
 // WithArticles is the site with articles in place of its own archive,
 // sharing everything else: no asset is read again, and an article that
-// did not change keeps its key, so what was made of it stays good.
+// did not change keeps its key, so what was made of it stays good. The
+// shared cards are those the articles show (Memory).
 func (s *Site) WithArticles(articles []content.Article) (*Site, error) {
 	return s.build.site(Memory(articles))
 }
@@ -156,9 +160,9 @@ func (s *Site) Entries() []content.Entry {
 }
 
 // Changed reports whether a page of s differs from prev's: an article
-// added, removed, moved or edited.
+// added, removed, moved or edited, or a shared card's page changed.
 func (s *Site) Changed(prev *Site) bool {
-	if prev == nil || len(prev.entries) != len(s.entries) {
+	if prev == nil || len(prev.entries) != len(s.entries) || len(prev.cards) != len(s.cards) {
 		return true
 	}
 	for i, e := range s.entries {
@@ -166,20 +170,34 @@ func (s *Site) Changed(prev *Site) bool {
 			return true
 		}
 	}
+	for i, c := range s.cards {
+		if c.key() != prev.cards[i].key() {
+			return true
+		}
+	}
 	return false
 }
 
 // Edited are the pages of s whose articles are new or changed since
-// prev: those an edit touched.
+// prev, and the pages of its shared cards that are new or changed:
+// those an edit touched.
 func (s *Site) Edited(prev *Site) []*Output {
-	old := make(map[string]string, len(prev.entries))
+	old := make(map[string]string, len(prev.entries)+len(prev.cards))
 	for _, e := range prev.entries {
-		old[e.Slug] = e.key()
+		old[e.page.Path()] = e.key()
+	}
+	for _, c := range prev.cards {
+		old[c.page.Path()] = c.key()
 	}
 	var out []*Output
 	for _, e := range s.entries {
-		if k, ok := old[e.Slug]; !ok || k != e.key() {
+		if k, ok := old[e.page.Path()]; !ok || k != e.key() {
 			out = append(out, e.page)
+		}
+	}
+	for _, c := range s.cards {
+		if k, ok := old[c.page.Path()]; !ok || k != c.key() {
+			out = append(out, c.page)
 		}
 	}
 	return out
@@ -211,7 +229,7 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 	if len(entries) == 0 {
 		return nil, errors.New("site: no articles")
 	}
-	s := &Site{build: b, archive: archive, paths: make(map[string]*Output, len(b.outputs)+3*len(entries))}
+	s := &Site{build: b, archive: archive, paths: make(map[string]*Output, len(b.outputs)+3*len(entries)+3*len(archive.Cards()))}
 	add := func(o *Output) error {
 		for _, p := range o.Paths {
 			if _, dup := s.paths[p]; dup {
@@ -237,7 +255,21 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			}
 		}
 	}
-	for _, o := range b.frontOutputs(s.entries, archive) {
+	// The cards' pages speak the site's language: its newest article's,
+	// as the front page's first page does.
+	lang := entries[0].Lang
+	if lang == "" {
+		lang = "en"
+	}
+	s.cards, s.cardsByID = cardsOf(s.entries, archive.Cards(), lang)
+	for _, c := range s.cards {
+		for _, o := range b.cardOutputs(c) {
+			if err := add(o); err != nil {
+				return nil, fmt.Errorf("%w (card %s)", err, c.ID)
+			}
+		}
+	}
+	for _, o := range b.frontOutputs(s.entries, s.cardsByID, archive) {
 		if err := add(o); err != nil {
 			return nil, err
 		}
@@ -247,7 +279,12 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			return nil, err
 		}
 	}
-	for _, o := range b.sitemapOutputs(s.entries, b.robots) {
+	if o := b.contextFeed(s.entries, s.cards); o != nil {
+		if err := add(o); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range b.sitemapOutputs(s.entries, s.cards, b.robots) {
 		if err := add(o); err != nil {
 			return nil, err
 		}
