@@ -231,6 +231,7 @@ func TestExportUnderASubPath(t *testing.T) {
 	for _, want := range []string{
 		"/gloss/*\n  X-Content-Type-Options: nosniff\n",
 		"/gloss/a/*\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
+		"/gloss/c/*\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
 		"/gloss/app-worker.js\n  Cache-Control: no-cache\n",
 		res.Wasm + "\n  Content-Type: application/wasm\n  Cache-Control: public, max-age=31536000, immutable\n  X-Gloss-Wasm-Length: ",
 	} {
