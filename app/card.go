@@ -116,6 +116,15 @@ func events(t *i18n.Strings, evs []content.Event, shared bool, label string) app
 
 // Sources lists the sources a card is built from.
 func Sources(t *i18n.Strings, src []content.Source) app.UI {
+	return app.Section().Class("gloss-sources").Body(
+		app.H3().Text(t.Sources),
+		app.Ul().Body(sourceItems(t, src)...),
+	)
+}
+
+// sourceItems are the sources as list items: each its title (a link when
+// its address is http or https), publisher and date.
+func sourceItems(t *i18n.Strings, src []content.Source) []app.UI {
 	items := make([]app.UI, 0, len(src))
 	for _, s := range src {
 		meta := s.Publisher
@@ -127,8 +136,5 @@ func Sources(t *i18n.Strings, src []content.Source) app.UI {
 			app.If(meta != "", app.Span().Class("gloss-source-meta").Text(" — "+meta)),
 		))
 	}
-	return app.Section().Class("gloss-sources").Body(
-		app.H3().Text(t.Sources),
-		app.Ul().Body(items...),
-	)
+	return items
 }

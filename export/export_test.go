@@ -231,6 +231,7 @@ func TestExportUnderASubPath(t *testing.T) {
 	for _, want := range []string{
 		"/gloss/*\n  X-Content-Type-Options: nosniff\n",
 		"/gloss/a/*\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
+		"/gloss/c/*\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
 		"/gloss/app-worker.js\n  Cache-Control: no-cache\n",
 		res.Wasm + "\n  Content-Type: application/wasm\n  Cache-Control: public, max-age=31536000, immutable\n  X-Gloss-Wasm-Length: ",
 	} {
@@ -388,10 +389,17 @@ func TestExportChangesOnlyWhatChanged(t *testing.T) {
 	o.Articles = edited
 	second := exportTo(t, out, o)
 	slug := edited[last].Slug
-	// Its page twice, its oEmbed document and link preview image, and the
-	// front page and the feeds that list it.
+	// Its page twice, its oEmbed document and link preview image, the
+	// front page and the feeds that list it, and the pages of the shared
+	// cards it shows (twice each) and the context feed, which name it.
 	changed := map[string]bool{"a/" + slug + ".html": true, "a/" + slug + "/index.html": true, "oembed/" + slug + ".json": true,
 		"index.html": true, "feed.xml": true, "feed.json": true, "og/" + slug + ".png": true}
+	for _, id := range edited[last].CardIDs() {
+		changed["c/"+id+".html"], changed["c/"+id+"/index.html"], changed["feed-context.xml"] = true, true, true
+	}
+	if len(changed) != 12 {
+		t.Fatalf("the edited article %s shows %v: the test wants two shared cards", slug, edited[last].CardIDs())
+	}
 	n := 0
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

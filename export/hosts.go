@@ -61,13 +61,14 @@ func (w *writer) pageAncestors() string {
 	return "'self' " + w.site.Ancestors()
 }
 
-// assetRules are the headers of every file but the pages, the demo page,
-// the oEmbed answers and the wasm, one rule per file.
+// assetRules are the headers of every file but the pages (articles',
+// shared cards' and the front page's), the demo page, the oEmbed answers
+// and the wasm, one rule per file.
 func (w *writer) assetRules() []rule {
 	var rules []rule
 	for _, f := range w.sortedFiles() {
 		switch {
-		case f == "index.html" || strings.HasPrefix(f, "a/") || strings.HasPrefix(f, "page/") || strings.HasPrefix(f, "oembed/") || strings.HasPrefix(f, "demo/"),
+		case f == "index.html" || strings.HasPrefix(f, "a/") || strings.HasPrefix(f, "c/") || strings.HasPrefix(f, "page/") || strings.HasPrefix(f, "oembed/") || strings.HasPrefix(f, "demo/"),
 			f == headersFile || f == nginxFile || f == ".nojekyll",
 			strings.HasPrefix(f, strings.TrimPrefix(w.site.Wasm().Path(), w.site.Base())):
 			continue
@@ -130,6 +131,7 @@ func (w *writer) headers() []byte {
 	writeRule(rule{w.site.Base(), page})
 	writeRule(rule{w.url("index.html"), page})
 	writeRule(rule{w.url("a/*"), page})
+	writeRule(rule{w.url("c/*"), page})
 	writeRule(rule{w.url("page/*"), page})
 	if w.demoPolicy() != "" {
 		writeRule(rule{w.url("demo/*"), append(h("Cache-Control", cacheRevalidate), site.Header{Name: "Content-Security-Policy", Value: w.demoPolicy()})})

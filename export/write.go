@@ -96,7 +96,8 @@ func (w *writer) write() error {
 // paths: a path ending in "/" (the base, /a/x/) as its index.html, which
 // every host serves there; a page's /a/x as a/x.html too (GitHub Pages,
 // Netlify and Cloudflare Pages serve it at /a/x; nginx with the shipped
-// snippet); anything else under its own name. The wasm's compressed
+// snippet), and a shared card's /c/x as c/x.html likewise; anything
+// else under its own name. The wasm's compressed
 // copies go beside it, as .br and .gz.
 func (w *writer) writeOutput(o *site.Output) error {
 	body, err := o.Body()
@@ -125,7 +126,7 @@ func (w *writer) fileOf(o *site.Output, p string) string {
 	switch {
 	case rel == "" || strings.HasSuffix(rel, "/"):
 		return rel + "index.html"
-	case o.Kind == site.KindPage || o.Kind == site.KindDemo || o.Kind == site.KindFront:
+	case o.Kind == site.KindPage || o.Kind == site.KindCard || o.Kind == site.KindDemo || o.Kind == site.KindFront:
 		return rel + ".html"
 	}
 	return rel

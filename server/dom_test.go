@@ -15,6 +15,7 @@ import (
 	"github.com/gloss/gloss/app"
 	"github.com/gloss/gloss/articles"
 	"github.com/gloss/gloss/internal/bundle"
+	"github.com/gloss/gloss/internal/e2e/catalog"
 	"github.com/gloss/gloss/web"
 )
 
@@ -31,7 +32,8 @@ var (
 )
 
 // The page's names: every class and id of the front page, an article
-// page and its embed view, as the server prints them, the prompts only the wasm
+// page and its embed view, a shared card's page, as the server prints
+// them, the prompts only the wasm
 // renders, and the root classes gloss.js sets and the elements it adds
 // (package web's contract).
 func pageNames(t *testing.T) map[string]bool {
@@ -43,6 +45,8 @@ func pageNames(t *testing.T) map[string]bool {
 		a.Slug += "-" + strconv.Itoa(i)
 		as = append(as, a)
 	}
+	// And articles sharing cards, for a card's page.
+	as = append(as, catalog.Shared()...)
 	s, err := New(Config{Articles: as, Web: fstest.MapFS{"app.wasm": {Data: []byte("\x00asm")}}})
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +60,7 @@ func pageNames(t *testing.T) map[string]bool {
 		names["."+n], names["#"+n] = true, true
 	}
 	seed := "/a/" + articles.All()[0].Slug
-	for _, target := range []string{"/", "/page/2/", seed, seed + "?embed=1"} {
+	for _, target := range []string{"/", "/page/2/", seed, seed + "?embed=1", "/c/" + catalog.HarbourLevy.ID} {
 		res := fetch(s, target)
 		body, _ := io.ReadAll(res.Body)
 		for _, m := range classAttr.FindAllStringSubmatch(string(body), -1) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/escape"
 )
@@ -19,19 +20,21 @@ const (
 	jsonFeed = "feed.json"
 )
 
-// feedLinks make the feeds discoverable from a page. The feeds need
-// absolute URLs: without an origin there are none.
-func (b *build) feedLinks() string {
+// feedLinks make the feeds discoverable from a page in language lang:
+// the articles' feeds and the context updates'. The feeds need absolute
+// URLs: without an origin there are none.
+func (b *build) feedLinks(lang string) string {
 	if b.origin == "" {
 		return ""
 	}
 	return `<link ` + escape.Attr("href", b.origin+b.base+atomFeed) + ` rel="alternate" ` + escape.Attr("title", b.publisher.Name) + ` type="application/atom+xml">` + "\n" +
-		`<link ` + escape.Attr("href", b.origin+b.base+jsonFeed) + ` rel="alternate" ` + escape.Attr("title", b.publisher.Name) + ` type="application/feed+json">` + "\n"
+		`<link ` + escape.Attr("href", b.origin+b.base+jsonFeed) + ` rel="alternate" ` + escape.Attr("title", b.publisher.Name) + ` type="application/feed+json">` + "\n" +
+		`<link ` + escape.Attr("href", b.origin+b.base+contextFeed) + ` rel="alternate" ` + escape.Attr("title", b.publisher.Name+" · "+i18n.For(lang).ContextUpdates) + ` type="application/atom+xml">` + "\n"
 }
 
 // feedOutputs are the Atom (RFC 4287) and JSON Feed 1.1 documents of the
 // newest articles, each entry's updated date moving when its cards' "since
-// publication" do.
+// publication" do: a shared card's "as of" is its updated (modified).
 func (b *build) feedOutputs(entries []*entry, archive content.Archive) []*Output {
 	if b.origin == "" {
 		return nil

@@ -27,7 +27,7 @@ func (b *build) frontPath(k int) string {
 // frontOutputs are the front page's pages: the archive newest first,
 // FrontSize articles a page. The first is at the base: the page the
 // installed app opens on (the manifest's start_url).
-func (b *build) frontOutputs(entries []*entry, archive content.Archive) []*Output {
+func (b *build) frontOutputs(entries []*entry, cards map[string]*card, archive content.Archive) []*Output {
 	pages := (len(entries) + FrontSize - 1) / FrontSize
 	out := make([]*Output, 0, pages)
 	for k := 1; k <= pages; k++ {
@@ -39,15 +39,18 @@ func (b *build) frontOutputs(entries []*entry, archive content.Archive) []*Outpu
 		out = append(out, &Output{
 			Paths: paths, Kind: KindFront, Type: TypeOf(".html"), Cache: CacheRevalidate,
 			key:    "front-" + strconv.Itoa(k) + "-" + strconv.Itoa(pages) + "-" + listKey(list),
-			render: func() ([]byte, error) { return b.renderFront(archive, list, k, pages) },
+			render: func() ([]byte, error) { return b.renderFront(archive, cards, list, k, pages) },
 		})
 	}
 	return out
 }
 
 // renderFront prints page k of pages of the front page, listing entries:
-// each with its summary, read if need be, and none kept.
-func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages int) ([]byte, error) {
+// each with its summary, read if need be, and none kept. An entry is
+// marked "updated since publication" when one of its own notes says what
+// changed after its date, or a shared card it shows has developments
+// after it.
+func (b *build) renderFront(archive content.Archive, cards map[string]*card, entries []*entry, k, pages int) ([]byte, error) {
 	lang := entries[0].Lang
 	f := ui.Front{Lang: lang, Title: b.publisher.Name, Description: Info.Description, Page: k, Pages: pages}
 	if k > 1 {
@@ -63,7 +66,7 @@ func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages 
 		}
 		f.Entries = append(f.Entries, ui.FrontEntry{
 			Href: ArticleURL("", b.base, e.Slug), Title: e.Title, Description: e.Description, Lang: e.Lang,
-			Date: e.Date, Cards: sum.cards, Updated: e.Date.Before(sum.modified),
+			Date: e.Date, Cards: sum.cards, Updated: e.Date.Before(sum.modified) || sharedChanged(e, cards),
 		})
 	}
 	title := b.publisher.Name
@@ -71,7 +74,7 @@ func (b *build) renderFront(archive content.Archive, entries []*entry, k, pages 
 		t := i18n.For(lang)
 		title += " · " + t.PageOf[0] + strconv.Itoa(k) + t.PageOf[1] + strconv.Itoa(pages)
 	}
-	head := `<link ` + escape.Attr("href", b.origin+b.frontPath(k)) + ` rel="canonical">` + "\n" + b.feedLinks()
+	head := `<link ` + escape.Attr("href", b.origin+b.frontPath(k)) + ` rel="canonical">` + "\n" + b.feedLinks(lang)
 	if b.cfg.Preview {
 		head += `<script defer src="` + PreviewScript + `"></script>` + "\n"
 	}
@@ -90,4 +93,15 @@ func cards(a *content.Article) int {
 		}
 	}
 	return n
+}
+
+// sharedChanged reports whether a shared card e shows has developments
+// after e's date (content.Card.Changed).
+func sharedChanged(e *entry, cards map[string]*card) bool {
+	for _, id := range e.Cards {
+		if c, ok := cards[id]; ok && c.Changed(e.Date) {
+			return true
+		}
+	}
+	return false
 }

@@ -124,10 +124,10 @@ func TestSitemaps(t *testing.T) {
 	if err := xml.Unmarshal(body(t, s, "/sitemap.xml"), &set); err != nil {
 		t.Fatal(err)
 	}
-	if len(set.URLs) != len(as) {
-		t.Fatalf("%d URLs for %d articles", len(set.URLs), len(as))
+	if cs := len(s.cards); len(set.URLs) != len(as)+cs || cs == 0 {
+		t.Fatalf("%d URLs for %d articles and %d shared cards", len(set.URLs), len(as), cs)
 	}
-	for i, u := range set.URLs {
+	for i, u := range set.URLs[:len(as)] {
 		if u.Loc != "https://gloss.example/a/"+url.PathEscape(as[i].Slug) || !regexp.MustCompile(`^\d{4}(-\d\d){0,2}$`).MatchString(u.Lastmod) {
 			t.Errorf("url %d: %+v", i, u)
 		}
@@ -156,7 +156,7 @@ func TestASitemapIndexPastItsSize(t *testing.T) {
 		es = append(es, &entry{Entry: content.EntryOf(a, "v")})
 	}
 	b := &build{cfg: Config{}, base: "/", origin: "https://gloss.example"}
-	outs := b.sitemapOutputs(es, nil)
+	outs := b.sitemapOutputs(es, nil, nil)
 	var index, parts int
 	for _, o := range outs {
 		switch {

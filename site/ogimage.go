@@ -85,11 +85,21 @@ func (b *build) ogImageOutput(e *entry, archive content.Archive) *Output {
 }
 
 // ogImage draws article a's link preview: the publisher's name, the
-// headline (up to four lines) and the date, in the article's language
-// and direction. A headline in a script the fonts lack (Arabic, say,
-// which would also need shaping) is left out rather than drawn as boxes:
-// the preview then shows the name and the date.
+// headline and the date, in the article's language and direction.
 func (b *build) ogImage(a *content.Article) ([]byte, error) {
+	img, err := b.drawPreview(a.Title, a.Lang, i18n.For(a.Lang).Date(a.Date))
+	if err != nil {
+		return nil, fmt.Errorf("preview image of %s: %w", a.Slug, err)
+	}
+	return img, nil
+}
+
+// drawPreview draws a link preview: the publisher's name, a headline
+// (up to four lines) and a line under it (a date), in language lang's
+// direction. A headline in a script the fonts lack (Arabic, say, which
+// would also need shaping) is left out rather than drawn as boxes: the
+// preview then shows the name and the line.
+func (b *build) drawPreview(headline, lang, line string) ([]byte, error) {
 	faces, err := ogFaces()
 	if err != nil {
 		return nil, fmt.Errorf("preview image: %w", err)
@@ -97,7 +107,7 @@ func (b *build) ogImage(a *content.Article) ([]byte, error) {
 	img := image.NewRGBA(image.Rect(0, 0, ogWidth, ogHeight))
 	bg := color.RGBA{0x1f, 0x3a, 0x5f, 0xff}
 	draw.Draw(img, img.Bounds(), &image.Uniform{bg}, image.Point{}, draw.Src)
-	rtl := i18n.Dir(a.Lang) == "rtl"
+	rtl := i18n.Dir(lang) == "rtl"
 	write := func(face font.Face, text string, y int, c color.Color) {
 		d := &font.Drawer{Dst: img, Src: image.NewUniform(c), Face: face}
 		x := fx.I(ogMargin)
@@ -108,17 +118,17 @@ func (b *build) ogImage(a *content.Article) ([]byte, error) {
 		d.DrawString(text)
 	}
 	write(faces["site"], b.publisher.Name, ogMargin+30, color.RGBA{0x9c, 0xc0, 0xee, 0xff})
-	lines := wrap(faces["headline"], a.Title, ogWidth-2*ogMargin, 4)
-	if !covers(faces["headline"], a.Title) {
+	lines := wrap(faces["headline"], headline, ogWidth-2*ogMargin, 4)
+	if !covers(faces["headline"], headline) {
 		lines = nil
 	}
 	for i, l := range lines {
 		write(faces["headline"], l, 210+i*78, color.White)
 	}
-	write(faces["date"], i18n.For(a.Lang).Date(a.Date), ogHeight-ogMargin, color.RGBA{0xd9, 0xd5, 0xcc, 0xff})
+	write(faces["date"], line, ogHeight-ogMargin, color.RGBA{0xd9, 0xd5, 0xcc, 0xff})
 	var out bytes.Buffer
 	if err := png.Encode(&out, img); err != nil {
-		return nil, fmt.Errorf("preview image of %s: %w", a.Slug, err)
+		return nil, err
 	}
 	return out.Bytes(), nil
 }

@@ -24,12 +24,14 @@ const (
 	KindOEmbed
 	// KindDemo is the demo publisher page.
 	KindDemo
-	// KindFeed is a feed or a sitemap of the articles.
+	// KindFeed is a feed or a sitemap of the articles (and cards).
 	KindFeed
 	// KindFront is a page of the front page.
 	KindFront
-	// KindImage is an article's link preview image.
+	// KindImage is an article's or a shared card's link preview image.
 	KindImage
+	// KindCard is a shared card's page.
+	KindCard
 )
 
 // Output is one thing the site publishes, at one or more URL paths: the

@@ -60,7 +60,7 @@ func (b *build) headLinks(origin string, a *content.Article) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags += ld + b.feedLinks()
+	tags += ld + b.feedLinks(a.Lang)
 	if b.cfg.Preview {
 		tags += `<script defer src="` + PreviewScript + `"></script>` + "\n"
 	}

@@ -72,6 +72,9 @@ type Site struct {
 	archive content.Archive
 	// entries are the articles in site order.
 	entries []*entry
+	// cards are the archive's shared cards, by id in cardsByID.
+	cards     []*card
+	cardsByID map[string]*card
 	// paths are every output by each of its paths.
 	paths map[string]*Output
 	// outputs are the outputs in a fixed order: the build's, then each
@@ -102,7 +105,8 @@ func Build(cfg Config) (*Site, error) {
 
 // WithArticles is the site with articles in place of its own archive,
 // sharing everything else: no asset is read again, and an article that
-// did not change keeps its key, so what was made of it stays good.
+// did not change keeps its key, so what was made of it stays good. The
+// shared cards are those the articles show (Memory).
 func (s *Site) WithArticles(articles []content.Article) (*Site, error) {
 	return s.build.site(Memory(articles))
 }
@@ -155,36 +159,6 @@ func (s *Site) Entries() []content.Entry {
 	return es
 }
 
-// Changed reports whether a page of s differs from prev's: an article
-// added, removed, moved or edited.
-func (s *Site) Changed(prev *Site) bool {
-	if prev == nil || len(prev.entries) != len(s.entries) {
-		return true
-	}
-	for i, e := range s.entries {
-		if p := prev.entries[i]; e.Slug != p.Slug || e.key() != p.key() {
-			return true
-		}
-	}
-	return false
-}
-
-// Edited are the pages of s whose articles are new or changed since
-// prev: those an edit touched.
-func (s *Site) Edited(prev *Site) []*Output {
-	old := make(map[string]string, len(prev.entries))
-	for _, e := range prev.entries {
-		old[e.Slug] = e.key()
-	}
-	var out []*Output
-	for _, e := range s.entries {
-		if k, ok := old[e.Slug]; !ok || k != e.key() {
-			out = append(out, e.page)
-		}
-	}
-	return out
-}
-
 // Version names the build.
 func (s *Site) Version() string { return s.build.version }
 
@@ -211,7 +185,7 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 	if len(entries) == 0 {
 		return nil, errors.New("site: no articles")
 	}
-	s := &Site{build: b, archive: archive, paths: make(map[string]*Output, len(b.outputs)+3*len(entries))}
+	s := &Site{build: b, archive: archive, paths: make(map[string]*Output, len(b.outputs)+3*len(entries)+3*len(archive.Cards()))}
 	add := func(o *Output) error {
 		for _, p := range o.Paths {
 			if _, dup := s.paths[p]; dup {
@@ -237,7 +211,21 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			}
 		}
 	}
-	for _, o := range b.frontOutputs(s.entries, archive) {
+	// The cards' pages speak the site's language: its newest article's,
+	// as the front page's first page does.
+	lang := entries[0].Lang
+	if lang == "" {
+		lang = "en"
+	}
+	s.cards, s.cardsByID = cardsOf(s.entries, archive.Cards(), lang)
+	for _, c := range s.cards {
+		for _, o := range b.cardOutputs(c) {
+			if err := add(o); err != nil {
+				return nil, fmt.Errorf("%w (card %s)", err, c.ID)
+			}
+		}
+	}
+	for _, o := range b.frontOutputs(s.entries, s.cardsByID, archive) {
 		if err := add(o); err != nil {
 			return nil, err
 		}
@@ -247,7 +235,12 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			return nil, err
 		}
 	}
-	for _, o := range b.sitemapOutputs(s.entries, b.robots) {
+	if o := b.contextFeed(s.entries, s.cards); o != nil {
+		if err := add(o); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range b.sitemapOutputs(s.entries, s.cards, b.robots) {
 		if err := add(o); err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/escape"
 )
 
@@ -12,28 +13,39 @@ import (
 // it, sitemap.xml is an index of sitemaps of that size.
 const SitemapSize = 50000
 
-// sitemapOutputs are sitemap.xml (every article's page, with its date:
-// the archive lists articles without reading their cards, so a card's
-// later "since publication" does not move it), the news sitemap (articles of the last two
-// days, as search engines' news indexes want), and robots.txt naming
-// them. Sitemaps need absolute URLs: without an origin there are none,
-// and robots.txt is web/'s as it is.
-func (b *build) sitemapOutputs(entries []*entry, robots *Output) []*Output {
+// sitemapOutputs are sitemap.xml (every article's page, then every
+// shared card's, each with its last change: an article's is the later of
+// its date and the updated of the cards it shows, which the archive
+// lists without reading the article; a card's is its updated), the news
+// sitemap (articles of the last two days, as search engines' news
+// indexes want), and robots.txt naming them. Sitemaps need absolute
+// URLs: without an origin there are none, and robots.txt is web/'s as
+// it is.
+func (b *build) sitemapOutputs(entries []*entry, cards []*card, robots *Output) []*Output {
 	if b.origin == "" {
 		return nil
 	}
-	key := listKey(entries)
+	var ck strings.Builder
+	for _, c := range cards {
+		ck.WriteString(c.ID + "\x00" + c.Version + "\n")
+	}
+	key := listKey(entries) + hash16([]byte(ck.String()))
+	byID := make(map[string]*card, len(cards))
+	for _, c := range cards {
+		byID[c.ID] = c
+	}
+	urls := sitemapURLs{b: b, entries: entries, cards: cards, byID: byID}
 	var out []*Output
-	chunks := (len(entries) + SitemapSize - 1) / SitemapSize
+	n := len(entries) + len(cards)
+	chunks := (n + SitemapSize - 1) / SitemapSize
 	if chunks <= 1 {
-		out = append(out, b.sitemap(b.base+"sitemap.xml", entries, key))
+		out = append(out, b.sitemap(b.base+"sitemap.xml", urls, 0, n, key))
 	} else {
 		var idx strings.Builder
 		idx.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 		for i := range chunks {
 			p := fmt.Sprintf("%ssitemap-%d.xml", b.base, i+1)
-			part := entries[i*SitemapSize : min(len(entries), (i+1)*SitemapSize)]
-			out = append(out, b.sitemap(p, part, key))
+			out = append(out, b.sitemap(p, urls, i*SitemapSize, min(n, (i+1)*SitemapSize), key))
 			idx.WriteString("<sitemap><loc>" + escape.XML(b.origin+p) + "</loc></sitemap>\n")
 		}
 		idx.WriteString("</sitemapindex>\n")
@@ -51,16 +63,43 @@ func (b *build) sitemapOutputs(entries []*entry, robots *Output) []*Output {
 	return out
 }
 
-func (b *build) sitemap(p string, entries []*entry, key string) *Output {
+// sitemapURLs are the site's pages as a sitemap lists them: the
+// articles' in site order, then the cards'.
+type sitemapURLs struct {
+	b       *build
+	entries []*entry
+	cards   []*card
+	byID    map[string]*card
+}
+
+// url is the i-th page's address and last change.
+func (u sitemapURLs) url(i int) (loc string, lastmod content.Date) {
+	if i < len(u.entries) {
+		e := u.entries[i]
+		lastmod = e.Date
+		for _, id := range e.Cards {
+			if c, ok := u.byID[id]; ok && lastmod.Before(c.Updated) {
+				lastmod = c.Updated
+			}
+		}
+		return ArticleURL(u.b.origin, u.b.base, e.Slug), lastmod
+	}
+	c := u.cards[i-len(u.entries)]
+	return u.b.origin + u.b.cardHref(c.ID), c.Updated
+}
+
+// sitemap is the sitemap at p of the pages from to to of urls.
+func (b *build) sitemap(p string, urls sitemapURLs, from, to int, key string) *Output {
 	return &Output{Paths: []string{p}, Kind: KindFeed, Type: "application/xml", Cache: CacheRevalidate, key: "sitemap-" + key + p,
 		render: func() ([]byte, error) {
 			var x strings.Builder
-			x.Grow(len(entries) * 120)
+			x.Grow((to - from) * 120)
 			x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-			for _, e := range entries {
-				x.WriteString("<url><loc>" + escape.XML(ArticleURL(b.origin, b.base, e.Slug)) + "</loc>")
-				if !e.Date.IsZero() {
-					x.WriteString("<lastmod>" + e.Date.ISO() + "</lastmod>")
+			for i := from; i < to; i++ {
+				loc, lastmod := urls.url(i)
+				x.WriteString("<url><loc>" + escape.XML(loc) + "</loc>")
+				if !lastmod.IsZero() {
+					x.WriteString("<lastmod>" + lastmod.ISO() + "</lastmod>")
 				}
 				x.WriteString("</url>\n")
 			}

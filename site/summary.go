@@ -7,7 +7,9 @@ import (
 )
 
 // summary is what the front page shows of an article beyond its entry:
-// its number of cards, and the last date its context changed. It is
+// its number of cards, and the last "as of" date of its own notes' "since
+// publication" (a shared card's changes are the archive's to tell: see
+// sharedChanged). It is
 // kept, a few bytes an article, by slug and version, whenever an article
 // is read (for its page, say), so that the front page reads only the
 // articles nobody has asked for since they last changed: an export reads
@@ -46,7 +48,7 @@ func (s *summaries) read(archive content.Archive, slug string) (content.Article,
 		return content.Article{}, errArticle(slug, err)
 	}
 	key := summaryKey(slug, e.Version)
-	s.m.Store(key, summary{cards: cards(&a), modified: modified(&a)})
+	s.m.Store(key, summary{cards: cards(&a), modified: ownModified(&a)})
 	s.mu.Lock()
 	s.recent[s.next] = recentArticle{key, a}
 	s.next = (s.next + 1) % recentArticles

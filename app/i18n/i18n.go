@@ -52,6 +52,8 @@ type Strings struct {
 	// "Used in " and the word for articles in its three forms.
 	UsedIn   string
 	Articles [3]string
+	// ContextUpdates names the feed of shared cards' updates.
+	ContextUpdates string
 	// NothingSince is a shared card's "Since publication" when none of
 	// its developments is after the article's date.
 	NothingSince string
@@ -108,6 +110,7 @@ var en = &Strings{
 	Cards:            [3]string{"context card", "context cards", "context cards"},
 	UsedIn:           "Used in ",
 	Articles:         [3]string{"article", "articles", "articles"},
+	ContextUpdates:   "Context updates",
 	NothingSince:     "Nothing new is recorded since publication.",
 	UpdatedSinceRead: "Updated since you read it",
 	NewSinceRead:     "New since you read it",
@@ -158,6 +161,7 @@ var uk = &Strings{
 	Cards:            [3]string{"картка з контекстом", "картки з контекстом", "карток з контекстом"},
 	UsedIn:           "Використано у ",
 	Articles:         [3]string{"статті", "статтях", "статтях"},
+	ContextUpdates:   "Оновлення контексту",
 	NothingSince:     "Після публікації нічого нового не зафіксовано.",
 	UpdatedSinceRead: "Оновлено після вашого прочитання",
 	NewSinceRead:     "Нове після вашого прочитання",

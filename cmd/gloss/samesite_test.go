@@ -21,7 +21,8 @@ import (
 // The exported site is the server's, byte for byte, path for path, given
 // the same origin: every file the export writes is what the server sends
 // at its URL, with the same type, and the server serves nothing the
-// export lacks (the export checks every route of the site).
+// export lacks (the export checks every route of the site). The shared
+// cards' pages, images and feed are among them.
 func TestTheExportIsTheServersSite(t *testing.T) {
 	web := testWeb(t)
 	articles := catalog.Articles()
@@ -38,7 +39,7 @@ func TestTheExportIsTheServersSite(t *testing.T) {
 	if res.Version != srv.Version() {
 		t.Fatalf("export version %s, server version %s", res.Version, srv.Version())
 	}
-	n := 0
+	n, shared := 0, 0
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -65,6 +66,9 @@ func TestTheExportIsTheServersSite(t *testing.T) {
 				rel, urlPath, rec.Code, rec.Header().Get("Content-Encoding"), rec.Body.Len(), len(exported))
 		}
 		n++
+		if strings.HasPrefix(rel, "c/") || strings.HasPrefix(rel, "og/c/") || rel == "feed-context.xml" {
+			shared++
+		}
 		return nil
 	})
 	if err != nil {
@@ -72,6 +76,11 @@ func TestTheExportIsTheServersSite(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("compared only %d files", n)
+	}
+	// The shared cards' pages (two files each), preview images and the
+	// context feed are among them.
+	if shared < 2*len(catalog.SharedCards())+len(catalog.SharedCards())+1 {
+		t.Errorf("compared only %d files of the shared cards", shared)
 	}
 }
 

@@ -7,8 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gloss/gloss/internal/e2e/catalog"
+	glosssite "github.com/gloss/gloss/site"
 )
 
 // sdtt runs the structured-data-testing-tool (npm, pinned in
@@ -33,7 +37,8 @@ process.stdin.on("end", () => {
 
 // An article page's structured data and social tags pass a well-kept
 // validator's checks for Google's NewsArticle and for Twitter's and
-// Facebook's cards; a page stripped of them fails (the control).
+// Facebook's cards, and a shared card's page for BackgroundNewsArticle;
+// a page stripped of them fails (the control).
 func TestStructuredDataValidates(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -44,7 +49,18 @@ func TestStructuredDataValidates(t *testing.T) {
 		t.Fatal("structured-data-testing-tool not installed: make deps (npm ci)")
 	}
 	s := startSiteWithOrigin(t)
-	res, err := http.Get(s.URL + seedPath)
+	for _, c := range []struct{ path, schema string }{
+		{seedPath, "NewsArticle"},
+		{glosssite.CardPath(catalog.HarbourLevy.ID), "BackgroundNewsArticle"},
+	} {
+		validates(t, node, tool, s.URL+c.path, c.schema)
+	}
+}
+
+// validates checks the page at url with the validator, for schema.
+func validates(t *testing.T, node, tool, url, schema string) {
+	t.Helper()
+	res, err := http.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +69,7 @@ func TestStructuredDataValidates(t *testing.T) {
 	check := func(html string) (passed int, failed []string, schemas []string) {
 		t.Helper()
 		cmd := exec.Command(node, "-e", sdtt)
-		cmd.Env = append(os.Environ(), "SDTT="+tool, `SCHEMAS=["NewsArticle"]`)
+		cmd.Env = append(os.Environ(), "SDTT="+tool, `SCHEMAS=["`+schema+`"]`)
 		cmd.Stdin = strings.NewReader(html)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
@@ -72,10 +88,10 @@ func TestStructuredDataValidates(t *testing.T) {
 	}
 	passed, failed, schemas := check(string(page))
 	for _, f := range failed {
-		t.Errorf("%s: %s", seedPath, f)
+		t.Errorf("%s: %s", url, f)
 	}
-	if passed < 20 || !strings.Contains(strings.Join(schemas, ","), "NewsArticle") {
-		t.Errorf("%s: %d checks passed, schemas %v: the validator saw little", seedPath, passed, schemas)
+	if passed < 20 || !slices.Contains(schemas, schema) {
+		t.Errorf("%s: %d checks passed, schemas %v: the validator saw little", url, passed, schemas)
 	}
 	// Control: without its JSON-LD and social tags, the page fails.
 	head, rest, _ := strings.Cut(string(page), "</head>")
@@ -86,6 +102,6 @@ func TestStructuredDataValidates(t *testing.T) {
 		}
 	}
 	if _, failed, _ := check(strings.Join(kept, "\n") + "</head>" + rest); len(failed) == 0 {
-		t.Error("control: the page without its structured data passed too: the check proves nothing")
+		t.Errorf("control: %s without its structured data passed too: the check proves nothing", url)
 	}
 }

@@ -1,6 +1,6 @@
 // Package catalog is the set of articles the browser tests serve: the
 // shipped ones first, so the seed article is still the page at "/", then
-// the fixtures.
+// the fixtures, then a small archive sharing cards (Shared).
 package catalog
 
 import (
@@ -9,7 +9,8 @@ import (
 	"github.com/gloss/gloss/internal/fixtures"
 )
 
-// Articles returns the shipped articles followed by the fixtures.
+// Articles returns the shipped articles followed by the fixtures and
+// the articles of Shared.
 func Articles() []content.Article {
-	return append(append([]content.Article(nil), articles.All()...), fixtures.All()...)
+	return append(append(append([]content.Article(nil), articles.All()...), fixtures.All()...), Shared()...)
 }

@@ -1,0 +1,70 @@
+package site
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+)
+
+// The context feed holds what RFC 4287 requires of a feed and of each
+// entry: the shared cards, the most recently updated first, each linking
+// its page and naming the articles that show it; every page links it.
+func TestTheContextFeed(t *testing.T) {
+	s := buildSite(t, Config{Origin: "https://gloss.example"})
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Author  string   `xml:"author>name"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Summary string `xml:"summary"`
+			Links   []struct {
+				Href  string `xml:"href,attr"`
+				Rel   string `xml:"rel,attr"`
+				Title string `xml:"title,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(body(t, s, "/feed-context.xml"), &feed); err != nil {
+		t.Fatal(err)
+	}
+	if feed.ID != "https://gloss.example/feed-context.xml" || feed.Title != "Gloss · Context updates" || feed.Updated != "2026-01-15T00:00:00Z" || feed.Author == "" {
+		t.Errorf("feed: %+v", feed)
+	}
+	if len(feed.Entries) != 2 || feed.Entries[0].Title != "The harbour levy" || feed.Entries[1].Title != "The ferry workers' dispute" {
+		t.Fatalf("entries: %+v", feed.Entries)
+	}
+	for _, e := range feed.Entries {
+		if !rfc3339(e.Updated) || !strings.HasPrefix(e.ID, "https://gloss.example/c/") || !strings.HasPrefix(e.Summary, "Used in ") {
+			t.Errorf("entry %+v", e)
+		}
+		alternate, related := 0, 0
+		for _, l := range e.Links {
+			switch {
+			case l.Rel == "alternate" && l.Href == e.ID:
+				alternate++
+			case l.Rel == "related" && strings.HasPrefix(l.Href, "https://gloss.example/a/") && strings.Contains(e.Summary, l.Title):
+				related++
+			}
+		}
+		if alternate != 1 || related < 2 {
+			t.Errorf("%s: %d alternate and %d related links: %+v", e.Title, alternate, related, e.Links)
+		}
+	}
+	if e := feed.Entries[0]; e.Updated != "2026-01-15T00:00:00Z" || !strings.HasPrefix(e.Summary, "Used in 3 articles: The harbour budget for 2026 is set; ") {
+		t.Errorf("the levy's entry: %+v", e)
+	}
+	link := `<link href="https://gloss.example/feed-context.xml" rel="alternate" title="Gloss · Context updates" type="application/atom+xml">`
+	for _, p := range []string{"/", "/a/harbour-levy-vote", "/c/ferry-strike"} {
+		if !strings.Contains(string(body(t, s, p)), link) {
+			t.Errorf("%s does not link the context feed", p)
+		}
+	}
+	if _, ok := buildSite(t, Config{}).Lookup("/feed-context.xml"); ok {
+		t.Error("a context feed without an origin")
+	}
+}
