@@ -52,3 +52,32 @@ func (w *writer) nginxAssets(b *bytes.Buffer, add func([]site.Header)) {
 		location("= "+p, exact[p])
 	}
 }
+
+// ownType is the media type of file f of the export when a host would
+// not send it by f's extension: the feeds' (application/atom+xml,
+// application/feed+json) and the sitemaps' (application/xml, where
+// hosts say text/xml), "" otherwise. Feed readers and validators go by
+// the type.
+func (w *writer) ownType(f string) string {
+	o := w.files[f]
+	// The wasm and its compressed copies have locations of their own.
+	if o == nil || o.Kind == site.KindWasm || o.Type == site.TypeOf(f) {
+		return ""
+	}
+	return o.Type
+}
+
+// nginxTyped writes an exact location for each file with a type of its
+// own (ownType), which nginx's types table would name otherwise.
+func (w *writer) nginxTyped(b *bytes.Buffer, add func([]site.Header)) {
+	for _, f := range w.sortedFiles() {
+		t := w.ownType(f)
+		if t == "" || f == "manifest.webmanifest" { // written above
+			continue
+		}
+		fmt.Fprintf(b, "location = %s {\n    types { }\n    default_type %s;\n", w.url(f), t)
+		add(security("'self'"))
+		add(append(h("Cache-Control", cacheRevalidate), w.files[f].Headers...))
+		b.WriteString("}\n\n")
+	}
+}

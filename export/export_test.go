@@ -233,6 +233,8 @@ func TestExportUnderASubPath(t *testing.T) {
 		"/gloss/a/*\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
 		"/gloss/c/*\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
 		"/gloss/app-worker.js\n  Cache-Control: no-cache\n",
+		"/gloss/feed.xml\n  Cache-Control: no-cache\n  Content-Type: application/atom+xml\n",
+		"/gloss/feed.json\n  Cache-Control: no-cache\n  Content-Type: application/feed+json\n",
 		res.Wasm + "\n  Content-Type: application/wasm\n  Cache-Control: public, max-age=31536000, immutable\n  X-Gloss-Wasm-Length: ",
 	} {
 		if !strings.Contains(headers, want) {

@@ -76,6 +76,8 @@ func (w *writer) assetRules() []rule {
 		hs := h("Cache-Control", cacheRevalidate)
 		if f == "manifest.webmanifest" {
 			hs = append(hs, h("Content-Type", "application/manifest+json")...)
+		} else if t := w.ownType(f); t != "" {
+			hs = append(hs, h("Content-Type", t)...)
 		}
 		// The output's own headers: CORS for the static assets a page
 		// loads (site.AssetCORS).
@@ -210,6 +212,7 @@ func (w *writer) nginx() []byte {
 		b.WriteString("    try_files $uri $uri/index.html $uri.html =404;\n}\n\n")
 	}
 	w.nginxAssets(&b, add)
+	w.nginxTyped(&b, add)
 	if w.oembed() {
 		fmt.Fprintf(&b, "location %s {\n", w.url("oembed/"))
 		add(security("'self'"))

@@ -134,6 +134,11 @@ func TestNginxServesTheExport(t *testing.T) {
 		"/gloss/app-worker.js":                            "application/javascript",
 		"/gloss/web/gloss.css":                            "text/css",
 		"/gloss/oembed/" + testArticles[0].Slug + ".json": "application/json",
+		// Feed readers and validators go by the type, not the name.
+		"/gloss/feed.xml":         "application/atom+xml",
+		"/gloss/feed-context.xml": "application/atom+xml",
+		"/gloss/feed.json":        "application/feed+json",
+		"/gloss/sitemap.xml":      "application/xml",
 	} {
 		resp, _ := get(p)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != want || resp.Header.Get("Cache-Control") != "no-cache" {
