@@ -143,10 +143,13 @@ export function markUpdated(view) {
   else markAll();
 
   // Opening a card records what it shows; closing it takes its marks
-  // (and those of the same card shown at another phrase) away.
-  document.addEventListener("toggle", (e) => {
+  // away, and those of the same card shown at another phrase. Both as
+  // it happens (beforetoggle): a toggle event comes in a later task, and
+  // is coalesced (a card opened and closed at once fires only one, from
+  // closed to closed).
+  document.addEventListener("beforetoggle", (e) => {
     var card = e.target;
-    if (!card.hasAttribute || !card.hasAttribute("data-card") || !card.hasAttribute("popover")) return;
+    if (!isShared(card)) return;
     if (e.newState === "open") {
       record(card);
       return;
@@ -156,4 +159,8 @@ export function markUpdated(view) {
       if (m.card.getAttribute("data-card") === id) unmark(m);
     });
   }, true);
+}
+
+function isShared(card) {
+  return !!card.hasAttribute && card.hasAttribute("data-card") && card.hasAttribute("popover");
 }
