@@ -169,7 +169,9 @@ const seenState = `(() => {
     const phrase = b.closest("label.gloss-phrase"), button = phrase && phrase.querySelector(".gloss-mark");
     return { id: b.id, text: b.textContent, visible: b.getClientRects().length > 0 && getComputedStyle(b).visibility === "visible",
       hidden: b.getAttribute("aria-hidden"), button: button ? button.id : "",
-      named: button ? (button.getAttribute("aria-labelledby") || "").split(/\s+/).includes(b.id) : false };
+      named: button ? (button.getAttribute("aria-labelledby") || "").split(/\s+/).includes(b.id) : false,
+      // No taller than the paragraph's lines, so it moves none of them.
+      fits: b.getBoundingClientRect().height <= parseFloat(getComputedStyle(b.closest("p")).lineHeight) };
   });
   const news = [...document.querySelectorAll("li.gloss-new")].map((li) => {
     const l = li.querySelector(".gloss-new-label");
@@ -188,6 +190,7 @@ type seenBadge struct {
 	Hidden  string `json:"hidden"`
 	Button  string `json:"button"`
 	Named   bool   `json:"named"`
+	Fits    bool   `json:"fits"`
 }
 
 type seenNew struct {
@@ -238,8 +241,8 @@ func wantMarked(t *testing.T, v seenView, what string) {
 		t.Errorf("%s: %d badges, want %d (at the phrases of aid and alliance): %+v", what, len(v.Badges), len(want), v.Badges)
 	}
 	for _, b := range v.Badges {
-		if want[b.ID] != b.Button || b.Text != seenWords.UpdatedSinceRead || !b.Visible || b.Hidden != "true" || !b.Named {
-			t.Errorf("%s: badge %+v: want the text %q, seen, hidden from assistive technology, in the phrase of %s and naming its button",
+		if want[b.ID] != b.Button || b.Text != seenWords.UpdatedSinceRead || !b.Visible || b.Hidden != "true" || !b.Named || !b.Fits {
+			t.Errorf("%s: badge %+v: want the text %q, seen, no taller than a line, hidden from assistive technology, in the phrase of %s and naming its button",
 				what, b, seenWords.UpdatedSinceRead, want[b.ID])
 		}
 	}
@@ -315,16 +318,16 @@ func TestSeenMarksACardChangedSinceItWasRead(t *testing.T) {
 	ctx := newBrowser(t)
 	url := s.URL + seenPath
 	do(t, ctx, seenErrors(), chromedp.Navigate(url))
-	waitFor(t, ctx, `document.readyState !== "loading"`, 10*time.Second)
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	// Never opened: nothing to say.
 	wantUnmarked(t, seenNow(t, ctx), "version 1, first visit")
 	s.serve(t, 2)
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, `document.readyState !== "loading"`, 10*time.Second)
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	wantUnmarked(t, seenNow(t, ctx), "version 2, no card opened before")
 	s.serve(t, 1)
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, `document.readyState !== "loading" && document.querySelector(".gloss-card[data-card]").dataset.version === "aid-1"`, 10*time.Second)
+	waitFor(t, ctx, `document.readyState === "complete" && document.querySelector(".gloss-card[data-card]").dataset.version === "aid-1"`, 10*time.Second)
 	openAndClose(t, ctx, "aid", nil)
 	openAndClose(t, ctx, "alliance", nil)
 	openAndClose(t, ctx, "local", nil)
@@ -332,7 +335,7 @@ func TestSeenMarksACardChangedSinceItWasRead(t *testing.T) {
 
 	s.serve(t, 2)
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, `document.readyState !== "loading"`, 10*time.Second)
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	v := seenNow(t, ctx)
 	wantMarked(t, v, "version 2")
 	if eval[bool](t, ctx, wasmRequested) {
@@ -404,7 +407,7 @@ func TestSeenMarksACardChangedSinceItWasRead(t *testing.T) {
 		t.Errorf("the device keeps %s, want eu-aid at aid-2 with its 4 developments and nato at nato-2", *v.Stored)
 	}
 	do(t, ctx, chromedp.Reload())
-	waitFor(t, ctx, `document.readyState !== "loading"`, 10*time.Second)
+	waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 	wantUnmarked(t, seenNow(t, ctx), "version 2, read")
 
 	// What the device keeps is unusable, or of another shape: no mark,
@@ -412,7 +415,7 @@ func TestSeenMarksACardChangedSinceItWasRead(t *testing.T) {
 	for _, bad := range []string{`{"eu-aid": `, `[1, 2]`, `{"eu-aid": "aid-1", "nato": {"v": 3}}`, `null`} {
 		eval[bool](t, ctx, fmt.Sprintf(`(localStorage.setItem(%q, %q), true)`, web.SeenKey, bad))
 		do(t, ctx, chromedp.Reload())
-		waitFor(t, ctx, `document.readyState !== "loading"`, 10*time.Second)
+		waitFor(t, ctx, `document.readyState === "complete"`, 10*time.Second)
 		wantUnmarked(t, seenNow(t, ctx), "stored "+bad)
 		openAndClose(t, ctx, "aid", nil)
 	}
@@ -461,7 +464,7 @@ func TestSeenOffline(t *testing.T) {
 	waitFor(t, ctx, `document.readyState === "complete" && document.querySelector(".gloss-card[data-card]").dataset.version === "aid-2"`, 10*time.Second)
 	s.Stop()
 	do(t, ctx, chromedp.Navigate(url))
-	waitFor(t, ctx, `document.readyState !== "loading" && !!document.querySelector(".gloss-article")`, 10*time.Second)
+	waitFor(t, ctx, `document.readyState === "complete" && !!document.querySelector(".gloss-article")`, 10*time.Second)
 	wantMarked(t, seenNow(t, ctx), "offline")
 	openAndClose(t, ctx, "aid", nil)
 
