@@ -188,6 +188,10 @@ func TestContractIsTypedOnce(t *testing.T) {
 		{"gloss.js", served(t, "gloss.js"), fmt.Sprintf("=%d", web.Wide)},
 		{"gloss.js", served(t, "gloss.js"), fmt.Sprintf(`"(width < %dpx)"`, web.Wide)},
 		{"gloss.js", served(t, "gloss.js"), `"` + web.HideHighlightsKey + `"`},
+		// "Updated since you read it" (web/js/cards/seen.js).
+		{"gloss.js", served(t, "gloss.js"), `"` + web.SeenKey + `"`},
+		{"gloss.js", served(t, "gloss.js"), `"` + web.UpdatedIDSuffix + `"`},
+		{"gloss.js", served(t, "gloss.js"), fmt.Sprintf("-%d", web.SeenLimit)},
 		// The warm-up's stand-in page stops at the prompts' running state.
 		{"gloss.js", served(t, "gloss.js"), `"` + app.StateAttr + `"`},
 		{"gloss.js", served(t, "gloss.js"), `"` + app.StateRunning + `"`},
@@ -202,10 +206,25 @@ func TestContractIsTypedOnce(t *testing.T) {
 		regexp.MustCompile(`\((?:min-|max-)?width\b[^)]*\)`),
 		regexp.MustCompile(`\binnerWidth\s*[<>]=?\s*\d`),
 		regexp.MustCompile(regexp.QuoteMeta(`"` + web.HideHighlightsKey + `"`)),
+		regexp.MustCompile(regexp.QuoteMeta(`"` + web.SeenKey + `"`)),
+		regexp.MustCompile(regexp.QuoteMeta(`"` + web.UpdatedIDSuffix + `"`)),
 		regexp.MustCompile(`"` + app.StateAttr + `"|"` + app.StateRunning + `"`),
 	}
 	for _, c := range web.RootClasses {
 		retyped = append(retyped, regexp.MustCompile(`classList\.\w+\("`+c+`"`))
+	}
+	// The classes of what the scripts add are the contract's too: each
+	// one in the served script, none typed in a module (the style sheet
+	// names them).
+	bundled := served(t, "gloss.js")
+	for _, c := range web.ScriptClasses {
+		if !strings.Contains(bundled, `"`+c+`"`) {
+			t.Errorf("gloss.js never uses the class %s of what it adds", c)
+		}
+		re := regexp.MustCompile(`["'.]` + regexp.QuoteMeta(c) + `["'\s)\]]`)
+		for _, m := range re.FindAllString(js, -1) {
+			t.Errorf("web/js retypes the class %s: %s", c, m)
+		}
 	}
 	retyped = append(retyped, regexp.MustCompile(`"gloss-theme-"`))
 	for _, re := range retyped {

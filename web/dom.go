@@ -31,8 +31,24 @@ var RootClasses = []string{EmbedClass, ThemeLightClass, ThemeDarkClass, PlainCla
 // which web/js adds to the page.
 const ContinueClass = "gloss-continue"
 
+// "Updated since you read it" (web/js/cards/seen.js): a shared card
+// (.gloss-card[data-card]) that changed since the reader last opened it
+// gets UpdatedClass, a badge with the card's data-updated words, in its
+// phrase; its developments (li[data-dev]) the reader has not seen get
+// NewClass, and a label with the card's data-new words, NewLabelClass.
+// All go once the reader has opened the card and closed it again.
+const (
+	UpdatedClass  = "gloss-updated"
+	NewClass      = "gloss-new"
+	NewLabelClass = "gloss-new-label"
+)
+
+// UpdatedIDSuffix follows a card's id in the id of its phrase's badge,
+// which names the phrase's button with it (aria-labelledby).
+const UpdatedIDSuffix = "-updated"
+
 // ScriptClasses are the classes of elements web/js adds to the page.
-var ScriptClasses = []string{ContinueClass}
+var ScriptClasses = []string{ContinueClass, UpdatedClass, NewClass, NewLabelClass}
 
 // Wide is the viewport width, in CSS pixels, from which a card opens
 // beside its phrase; below it a card is a bottom sheet.
@@ -41,3 +57,14 @@ const Wide = 600
 // HideHighlightsKey is the localStorage key that keeps the reader's
 // "Hide highlights" choice across visits.
 const HideHighlightsKey = "gloss.hideHighlights"
+
+// SeenKey is the localStorage key under which the reader's device keeps,
+// for each shared card it showed, the card's version and the keys of
+// the developments it showed, as JSON:
+// {"<card id>": {"v": "<data-version>", "d": ["<data-dev>", …]}, …}.
+// Nothing of it leaves the device.
+const SeenKey = "gloss.seen"
+
+// SeenLimit is the most cards SeenKey keeps; past it, the ones opened
+// longest ago are forgotten.
+const SeenLimit = 500

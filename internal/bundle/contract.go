@@ -28,6 +28,12 @@ func contract() map[string]any {
 		"wide":            web.Wide,
 		"narrowQuery":     mediaQueries()["--narrow"],
 		"hideHighlights":  web.HideHighlightsKey,
+		"seenKey":         web.SeenKey,
+		"seenLimit":       web.SeenLimit,
+		"updatedClass":    web.UpdatedClass,
+		"updatedIDSuffix": web.UpdatedIDSuffix,
+		"newClass":        web.NewClass,
+		"newLabelClass":   web.NewLabelClass,
 		"stateAttr":       app.StateAttr,
 		"stateRunning":    app.StateRunning,
 	}

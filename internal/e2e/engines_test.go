@@ -71,10 +71,6 @@ type engineResult struct {
 }
 
 func runEngine(t *testing.T, engine string) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("the cross-engine checks need Node.js: apt-get install -y nodejs npm, then make deps")
-	}
 	axe, err := os.ReadFile(env.axe)
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +103,18 @@ func runEngine(t *testing.T, engine string) {
 	control := startControl(t, offline, firstSecond)
 	cfg.ControlURL, cfg.Control = control, control+"/control"
 
+	runChecks(t, engine, "", cfg)
+}
+
+// runChecks runs the checks of module (internal/e2e/engines/checks.mjs
+// when empty) in engine with Node, given cfg as JSON, and turns each
+// into a subtest.
+func runChecks(t *testing.T, engine, module string, cfg any) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("the cross-engine checks need Node.js: apt-get install -y nodejs npm, then make deps")
+	}
 	in, err := json.Marshal(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -114,6 +122,9 @@ func runEngine(t *testing.T, engine string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
 	args := []string{filepath.Join("internal", "e2e", "engines", "run.mjs"), "--engine", engine}
+	if module != "" {
+		args = append(args, "--checks", module)
+	}
 	if only := os.Getenv("GLOSS_ENGINE_CHECKS"); only != "" {
 		args = append(args, "--only", only)
 	}

@@ -10,6 +10,7 @@
 import { compileInWorker } from "./compile/page.js";
 import { serveCompiles } from "./compile/worker.js";
 import { placeCards } from "./cards/placement.js";
+import { markUpdated } from "./cards/seen.js";
 import { followToggles } from "./cards/toggle.js";
 import { layOutEmbed } from "./embed/layout.js";
 import { talkToPublisher } from "./embed/messages.js";
@@ -38,6 +39,7 @@ if (typeof document === "undefined") {
   // The cards, links and switches, before and without the wasm.
   placeCards(view);
   followToggles(view);
+  markUpdated(view);
   keepLinksTheBrowsers();
   copyLinks();
   followPlainSwitch(view.root);

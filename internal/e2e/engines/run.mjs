@@ -4,16 +4,18 @@
 // addresses as a JSON config on stdin, and turns each check into a
 // subtest. An engine that cannot start is a fatal error, never a skip.
 //
-//   node run.mjs --engine firefox|webkit [--only name,name] < config.json
+//   node run.mjs --engine firefox|webkit [--checks seen.mjs] [--only name,name] < config.json
+//
+// --checks names another module of this folder whose checks to run
+// instead of checks.mjs's (seen.mjs: seen_test.go's).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { checks } from "./checks.mjs";
 
 const drivers = { firefox: "./firefox.mjs", webkit: "./webkit.mjs" };
 
-const { values } = parseArgs({ options: { engine: { type: "string" }, only: { type: "string" } } });
+const { values } = parseArgs({ options: { engine: { type: "string" }, checks: { type: "string" }, only: { type: "string" } } });
 const out = { engine: values.engine, version: "", fatal: "", checks: [] };
 const print = () => process.stdout.write(JSON.stringify(out) + "\n");
 
@@ -29,6 +31,11 @@ async function main() {
     return;
   }
   const cfg = await readStdin();
+  if (values.checks && !/^[\w-]+\.mjs$/.test(values.checks)) {
+    out.fatal = `--checks ${JSON.stringify(values.checks)}: want a module of this folder`;
+    return;
+  }
+  const { checks } = await import("./" + (values.checks || "checks.mjs"));
   const mod = await import(drivers[values.engine]);
   const profile = mkdtempSync(join(tmpdir(), `gloss-${values.engine}-`));
   let d;
