@@ -56,7 +56,10 @@ func phrase(a content.Article, r content.Inline) app.UI {
 		Aria("describedby", KindLabelID(n.Kind)).
 		Text(first)
 	if rest == "" {
-		return app.Label().Class("gloss-phrase", "gloss-kind-"+string(n.Kind)).Body(trigger)
+		// Named by itself: Chromium names a button inside a label by the
+		// label's text less the button's own, nothing for a phrase of one
+		// word.
+		return app.Label().Class("gloss-phrase", "gloss-kind-"+string(n.Kind)).Body(trigger.Aria("labelledby", id))
 	}
 	return app.Label().Class("gloss-phrase", "gloss-kind-"+string(n.Kind)).Body(
 		trigger.Aria("labelledby", id+" "+id+"-rest"),
