@@ -71,7 +71,7 @@ type cardResult struct {
 func readCardFile(fsys fs.FS, name, id string) cardResult {
 	data, err := readFile(fsys, name, maxNoteSize)
 	if errors.Is(err, fs.ErrNotExist) {
-		return cardResult{err: unknownCard(id)}
+		return cardResult{err: UnknownCard(id)}
 	}
 	var errs problems
 	if err != nil {
@@ -85,9 +85,9 @@ func readCardFile(fsys fs.FS, name, id string) cardResult {
 	return cardResult{card: c}
 }
 
-// unknownCard is the problem of a reference to a card the library does
-// not have.
-func unknownCard(id string) error {
+// UnknownCard is the problem of a reference to a card the library does
+// not have, for a Library to return.
+func UnknownCard(id string) error {
 	return fmt.Errorf("unknown card %q: no %s/%s.md", id, cardsDir, id)
 }
 
