@@ -128,7 +128,13 @@ func referencedCard(fsys fs.FS, name string) string {
 	if id, ok := plainReference(f.meta); ok {
 		return id
 	}
-	doc, err := decodeYAML(f.meta)
+	return yamlReference(f.meta)
+}
+
+// yamlReference is the card a note's front matter names, read by the
+// YAML parser as Article reads it; "" if none.
+func yamlReference(meta []byte) string {
+	doc, err := decodeYAML(meta)
 	if err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return ""
 	}

@@ -143,3 +143,24 @@ func TestIndexCards(t *testing.T) {
 		t.Errorf("entry %+v is not the article's (%v)", e, err)
 	}
 }
+
+// The index's reading of a two-line reference without the YAML parser
+// gives the id the parser gives, or leaves the note to it.
+func TestPlainReference(t *testing.T) {
+	for _, meta := range []string{
+		"card: talks\nanchor: open to talks\n",
+		"anchor: open to talks\ncard: talks\n",
+		"card: talks # a comment\nanchor: open to talks\n",
+		"card: \"talks\"\nanchor: open to talks\n",
+		"card: Talks\nanchor: open to talks\n",
+		"card: talks  \nanchor: x\n",
+		"anchor: |\ncard: talks\n",
+		"card: talks\n",
+		"card: talks\nanchor: x\ntitle: y\n",
+	} {
+		id, ok := plainReference([]byte(meta))
+		if byYAML := yamlReference([]byte(meta)); ok && id != byYAML {
+			t.Errorf("%q: %q, the parser reads %q", meta, id, byYAML)
+		}
+	}
+}
