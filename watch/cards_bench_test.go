@@ -22,7 +22,8 @@ var localNote = "---\ntitle: Istanbul\nkind: context\nanchor: began in Istanbul\
 	strings.Repeat("Some context about the talks in Istanbul and what came of them. ", 24) + "\n"
 
 // benchFolder writes the archive; with refs false, its articles show no
-// card (the same articles as before shared cards, to compare).
+// card, their three references replaced by notes of their own, to
+// compare.
 func benchFolder(b *testing.B, refs bool) string {
 	b.Helper()
 	dir := b.TempDir()
@@ -38,6 +39,10 @@ func benchFolder(b *testing.B, refs bool) string {
 		files[a+"article.md"] = article
 		files[a+"notes/istanbul.md"] = localNote
 		if !refs {
+			// As many notes, none small enough to be read.
+			for _, n := range []string{"talks", "aid", "loans"} {
+				files[a+"notes/"+n+".md"] = strings.Replace(localNote, "began in Istanbul", n, 1)
+			}
 			continue
 		}
 		first := fmt.Sprintf("card-%d", i%benchCards)
