@@ -14,9 +14,11 @@ import (
 	"github.com/gloss/gloss/content/parse"
 )
 
-// files are the article folders beside this file.
+// files are the article folders beside this file, and the card library
+// (cards/<id>.md). The pattern */*.md takes the cards without naming
+// their folder, which a build without one would refuse.
 //
-//go:embed */article.md */notes
+//go:embed */*.md */notes
 var files embed.FS
 
 // FS is the shipped articles as a file system: one folder per article.

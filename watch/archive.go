@@ -2,8 +2,11 @@ package watch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/gloss/gloss/content"
@@ -17,6 +20,11 @@ import (
 // last good save, or its last read among the 32 latest), so that the
 // preview keeps showing it while a save of it does not parse; an article
 // with no such version has its problems for a page.
+//
+// Its card library (cards/) is read at OpenArchive; a card saved is read
+// again alone, and the versions of the articles that show it folded
+// again, with no article read. A card that stops parsing keeps its last
+// good version.
 type Archive struct {
 	dir string
 
@@ -26,22 +34,33 @@ type Archive struct {
 	bad     map[string]error           // by subfolder name: its problems now, as far as known
 	recent  recent                     // the articles read last
 	order   order                      // entries, in site order
+	files   map[string]string          // by subfolder name: the version of its files, before its cards are folded in
+
+	cards    map[string]content.Card // by id: its last good version
+	cardBad  map[string]error        // by file name in cards/: its problems now
+	cardList []content.Card          // cards, by id, for Cards
+	uses     map[string]int          // by card id: how many entries show it
 }
 
 var _ content.Archive = (*Archive)(nil)
 
 // OpenArchive indexes every article of dir, on every core: the front
 // matter of each article.md and the names, sizes and times of its notes
-// (see parse.IndexArticle), no article's text. It fails only when dir
-// cannot be read; an article whose article.md has problems is left out,
-// and its problems reported by Problems.
+// (see parse.IndexArticle), no article's text; and its card library,
+// whole. It fails only when dir cannot be read; an article whose
+// article.md has problems is left out, and a card that does not parse,
+// and their problems reported by Problems.
 func OpenArchive(dir string) (*Archive, error) {
 	names, err := subfolders(dir)
 	if err != nil {
 		return nil, err
 	}
-	a := &Archive{dir: dir, entries: make(map[string]content.Entry),
-		edited: make(map[string]content.Article), bad: make(map[string]error)}
+	a := &Archive{dir: dir, entries: make(map[string]content.Entry), files: make(map[string]string),
+		edited: make(map[string]content.Article), bad: make(map[string]error),
+		cards: make(map[string]content.Card), cardBad: make(map[string]error)}
+	if err := a.openCards(); err != nil {
+		return nil, fmt.Errorf("content folder: %w", err)
+	}
 	entries := make([]content.Entry, len(names))
 	errs := make([]error, len(names))
 	each(len(names), func(i int) { entries[i], errs[i] = parse.IndexPath(filepath.Join(dir, names[i])) })
@@ -51,8 +70,13 @@ func OpenArchive(dir string) (*Archive, error) {
 			a.bad[name] = errs[i]
 			continue
 		}
-		a.entries[name] = entries[i]
+		a.files[name] = entries[i].Version
 		good = append(good, entries[i])
+	}
+	a.uses = parse.CountUses(good)
+	for i, e := range good {
+		good[i] = a.fold(e)
+		a.entries[e.Slug] = good[i]
 	}
 	a.order = newOrder(good)
 	return a, nil
@@ -66,8 +90,13 @@ func (a *Archive) Entries() []content.Entry {
 	return a.order
 }
 
-// Cards lists the card library.
-func (a *Archive) Cards() []content.Card { return nil }
+// Cards lists the card library, by id: the last good version of each
+// card. The slice is not changed afterwards (an edit makes a new one).
+func (a *Archive) Cards() []content.Card {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.cardList
+}
 
 // Article returns the article slug: the last good version of an article
 // edited since OpenArchive, else its files parsed now.
@@ -85,7 +114,7 @@ func (a *Archive) Article(slug string) (content.Article, content.Entry, error) {
 	case !indexed:
 		return content.Article{}, content.Entry{}, fmt.Errorf("article %q: %w", slug, content.ErrNotFound)
 	}
-	r := readArticle(a.dir, slug)
+	r := readArticle(a.dir, slug, library{a})
 	switch {
 	case r.gone:
 		return content.Article{}, content.Entry{}, fmt.Errorf("article %q: %w", slug, content.ErrNotFound)
@@ -100,11 +129,11 @@ func (a *Archive) Article(slug string) (content.Article, content.Entry, error) {
 
 // Problems are the problems known now, by folder: those of the article.md
 // files at OpenArchive, those of every save since, and those Check found;
-// nil if none.
+// then those of the cards; nil if none.
 func (a *Archive) Problems() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return joinProblems(a.bad)
+	return errors.Join(joinProblems(a.bad), joinProblems(a.cardBad))
 }
 
 // Check reads every article not edited since OpenArchive, one at a time
@@ -123,7 +152,7 @@ func (a *Archive) Check() error {
 	a.mu.Unlock()
 	errs := make([]error, len(names))
 	for i, name := range names {
-		errs[i] = readArticle(a.dir, name).err
+		errs[i] = readArticle(a.dir, name, library{a}).err
 	}
 	a.mu.Lock()
 	for i, name := range names {
@@ -137,8 +166,10 @@ func (a *Archive) Check() error {
 
 // read reads subfolder name whole after a save: its last good version
 // and entry are kept on a problem, and forgotten when the folder is gone.
-func (a *Archive) read(name string) {
-	r := readArticle(a.dir, name)
+// It returns the slugs of the other articles it changed: those showing a
+// card the article started or stopped showing, whose uses changed.
+func (a *Archive) read(name string) []string {
+	r := readArticle(a.dir, name, library{a})
 	var e content.Entry
 	if r.err == nil && !r.gone {
 		e, r.err = parse.IndexPath(filepath.Join(a.dir, name))
@@ -146,12 +177,17 @@ func (a *Archive) read(name string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var old *content.Entry
+	touched := make(map[string]bool) // cards whose uses changed
 	if o, ok := a.entries[name]; ok {
 		old = &o
 	}
 	switch {
 	case r.gone:
+		if old != nil {
+			a.count(old.Cards, -1, touched)
+		}
 		delete(a.entries, name)
+		delete(a.files, name)
 		delete(a.edited, name)
 		delete(a.bad, name)
 		a.recent.drop(name)
@@ -164,22 +200,42 @@ func (a *Archive) read(name string) {
 			}
 		}
 	default:
-		a.entries[name], a.edited[name] = e, r.article
+		if old != nil {
+			a.count(old.Cards, -1, touched)
+		}
+		a.count(e.Cards, 1, touched)
+		a.files[name] = e.Version
+		e = a.fold(e)
+		// The article was parsed with the uses before its own change.
+		a.entries[name], a.edited[name] = e, a.current(r.article)
 		delete(a.bad, name)
 		a.recent.drop(name)
 		a.order = a.order.replace(old, &e)
 	}
+	return a.refold(touched)
 }
 
-// Watch reads again each article whose files change, and then calls
-// changed with the slugs of the articles read (whether they parsed, are
-// new, or are gone) and Problems, until ctx ends. Only those articles'
-// pages can have changed (and "/" when Entries' first did).
+// Watch reads again each article whose files change, and each card, and
+// then calls changed with the slugs of the articles read (whether they
+// parsed, are new, or are gone) and of those whose Version a card's
+// change changed (its edit, or an article that started or stopped
+// showing it), and Problems, until ctx ends. Only those articles' pages
+// can have changed (and "/" when Entries' first did).
 func (a *Archive) Watch(ctx context.Context, changed func(slugs []string, problems error)) error {
 	return followTree(ctx, a.dir, func(names []string) {
+		var slugs []string
 		for _, name := range names {
-			a.read(name)
+			switch file, isCard := strings.CutPrefix(name, cardsDir+"/"); {
+			case name == cardsDir:
+				slugs = append(slugs, a.readLibrary()...)
+			case isCard:
+				slugs = append(slugs, a.readCard(file)...)
+			default:
+				slugs = append(slugs, name)
+				slugs = append(slugs, a.read(name)...)
+			}
 		}
-		changed(names, a.Problems())
+		slices.Sort(slugs)
+		changed(slices.Compact(slugs), a.Problems())
 	})
 }

@@ -16,7 +16,9 @@ import (
 const settle = 40 * time.Millisecond
 
 // followTree watches dir's tree until ctx ends, and calls apply with the
-// names of the subfolders (articles) changed, once the changes settle.
+// names of the subfolders (articles) changed, once the changes settle;
+// in the card library, with "cards/<file>" for each file changed (or
+// "cards" when the folder itself is), so that a card is read alone.
 func followTree(ctx context.Context, dir string, apply func(names []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -40,9 +42,15 @@ func followTree(ctx context.Context, dir string, apply func(names []string)) err
 			if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
 				continue
 			}
-			top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+			top, rest, _ := strings.Cut(filepath.ToSlash(rel), "/")
 			if strings.HasPrefix(top, ".") {
 				continue
+			}
+			if file, _, _ := strings.Cut(rest, "/"); top == cardsDir && file != "" {
+				if strings.HasPrefix(file, ".") {
+					continue // an editor's swap file
+				}
+				top += "/" + file
 			}
 			dirty[top] = true
 			if ev.Has(fsnotify.Create) {

@@ -35,3 +35,20 @@ func (o order) replace(old, e *content.Entry) order {
 	}
 	return out
 }
+
+// update returns the order with the entries of slugs replaced by those
+// of entries (by slug), which must be in the same places: only their
+// versions changed.
+func (o order) update(entries map[string]content.Entry, slugs []string) order {
+	changed := make(map[string]bool, len(slugs))
+	for _, s := range slugs {
+		changed[s] = true
+	}
+	out := slices.Clone(o)
+	for i, e := range out {
+		if changed[e.Slug] {
+			out[i] = entries[e.Slug]
+		}
+	}
+	return out
+}

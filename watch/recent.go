@@ -42,3 +42,11 @@ func (r *recent) drop(name string) {
 		delete(r.articles, name)
 	}
 }
+
+// update replaces the article name keeps, if it keeps one, in its place:
+// a card edit brings it up to date without making it newer.
+func (r *recent) update(name string, a content.Article) {
+	if _, ok := r.articles[name]; ok {
+		r.articles[name] = a
+	}
+}

@@ -28,7 +28,7 @@ func subfolders(dir string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && e.Name() != cardsDir {
 			names = append(names, e.Name())
 		}
 	}
@@ -43,20 +43,18 @@ type readResult struct {
 	gone    bool
 }
 
-// readArticle parses the article in subfolder name of dir.
-func readArticle(dir, name string) readResult {
+// readArticle parses the article in subfolder name of dir, with the
+// cards of lib.
+func readArticle(dir, name string, lib parse.Library) readResult {
 	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return readResult{gone: true}
 	}
-	as, err := parse.Load([]string{path})
-	switch {
-	case err != nil:
+	a, err := parse.ArticlePath(path, lib)
+	if err != nil {
 		return readResult{err: err}
-	case len(as) != 1:
-		return readResult{err: fmt.Errorf("%s: no article.md", path)}
 	}
-	return readResult{article: as[0]}
+	return readResult{article: a}
 }
 
 // joinProblems joins the problems of each subfolder, by folder name.

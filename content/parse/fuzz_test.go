@@ -17,16 +17,19 @@ import (
 	"github.com/gloss/gloss/content"
 )
 
-// FuzzArticle feeds an article.md and up to two notes to Article. It must
+// FuzzArticle feeds an article.md and up to two notes to Article, beside
+// a library of one card (talks), which a note may reference. It must
 // never panic; every error must be a *Error in the article's files; and
-// when there is no error, the article must be one the UI can trust.
+// when there is no error, the article must be one the UI can trust, and
+// its entry must show the cards it shows.
 func FuzzArticle(f *testing.F) {
 	for _, dir := range []string{"../../articles", "testdata/articles", "testdata/broken"} {
 		addSeeds(f, os.DirFS(dir))
 	}
 	f.Add([]byte(okArticle), []byte(okNote), []byte(note("anchor: Istanbul\n")))
+	f.Add([]byte(okArticle), []byte(okRef), []byte(strings.Replace(okRef, "open to talks", "began in Istanbul", 1)))
 	f.Fuzz(func(t *testing.T, article, note1, note2 []byte) {
-		fsys := fstest.MapFS{"a/article.md": {Data: article}}
+		fsys := fstest.MapFS{"a/article.md": {Data: article}, "cards/talks.md": {Data: []byte(okCard)}}
 		// An empty note stands for no note, so articles with fewer notes
 		// are explored too.
 		if len(note1) > 0 {
@@ -52,6 +55,11 @@ func FuzzArticle(f *testing.F) {
 		}
 		if err != nil {
 			return
+		}
+		for _, n := range a.Notes {
+			if n.Card != "" && (n.Card != "talks" || n.Version != cardVersion([]byte(okCard))) {
+				t.Errorf("note %q shows card %q version %q", n.ID, n.Card, n.Version)
+			}
 		}
 		if indexErr != nil || !reflect.DeepEqual(entry, content.EntryOf(a, entry.Version)) {
 			t.Errorf("the article parses but its entry is %+v, %v", entry, indexErr)
@@ -215,4 +223,39 @@ func validateInlines(runs []content.Inline, check func(content.Inline) error) er
 func isHTTP(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) && u.Hostname() != ""
+}
+
+// FuzzCard feeds a card file to the library. It must never panic; every
+// error must be a *Error in the card's file; and a card that parses must
+// be one the UI can trust as a note.
+func FuzzCard(f *testing.F) {
+	f.Add([]byte(okCard))
+	if names, err := fs.Glob(os.DirFS("../../articles"), "cards/*.md"); err == nil {
+		for _, name := range names {
+			if data, err := fs.ReadFile(os.DirFS("../../articles"), name); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, card []byte) {
+		cards, err := Cards(fstest.MapFS{"cards/c.md": {Data: card}}, ".")
+		if err != nil {
+			for _, e := range unwrap(err) {
+				if e.File != "cards/c.md" || e.Line < 0 || e.Msg == "" {
+					t.Errorf("bad error %#v", e)
+				}
+			}
+			return
+		}
+		if len(cards) != 1 || cards[0].Version == "" || slices.Contains(cards[0].Aliases, "") {
+			t.Fatalf("cards %+v", cards)
+		}
+		for _, published := range []content.Date{{Year: 2024, Month: 2, Day: 8}, {Year: 1900, Month: 1, Day: 1}} {
+			n := cards[0].For("anchor", published, 1)
+			n.Timeline = append(n.Timeline, n.Since.Events...)
+			if err := validateNote(n); err != nil {
+				t.Errorf("Cards returned no error but an invalid card: %v\n%#v", err, cards[0])
+			}
+		}
+	})
 }
