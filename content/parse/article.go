@@ -22,10 +22,19 @@ var validName = regexp.MustCompile(`^[a-z0-9-]+$`)
 // dir/notes/*.md. The folder's name is the slug and each note's file name,
 // without .md, is its id.
 //
+// A reference note shows a card of the library beside the article
+// folder (dir/../cards), read for it; the article is read alone, so the
+// card's Uses is 0 (an archive knows how many articles show it).
+//
 // It reports every problem it finds, as *Error values joined with
 // errors.Join in file then line order, and then returns the zero Article:
 // a half-read article must not reach readers.
 func Article(fsys fs.FS, dir string) (content.Article, error) {
+	return articleIn(fsys, dir, newShelf(fsys, path.Join(path.Dir(dir), cardsDir), nil))
+}
+
+// articleIn is Article with the cards of lib.
+func articleIn(fsys fs.FS, dir string, lib Library) (content.Article, error) {
 	var errs problems
 	a := content.Article{Slug: path.Base(dir)}
 	if !validName.MatchString(a.Slug) {
@@ -33,6 +42,7 @@ func Article(fsys fs.FS, dir string) (content.Article, error) {
 	}
 	body, haveBody := readArticle(fsys, dir, &a, &errs)
 	notes := readNotes(fsys, dir, &errs)
+	resolveCards(notes, a.Date, lib, &errs)
 	if haveBody {
 		// Without the body every anchor would be reported missing: noise
 		// on top of the problem that hid the body.

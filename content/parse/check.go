@@ -7,9 +7,14 @@ package parse
 // its own problems and those of article.md are reported, so an editor
 // working on one note is not shown a colleague's half-written one.
 //
+// The card library of a folder of articles is checked whole; an article
+// or note given alone has the cards it shows checked, from the library
+// beside its folder.
+//
 // It returns how many articles and notes it checked.
 func Check(paths []string) (articles, notes int, err error) {
 	targets, errs := collect(paths)
+	errs = append(errs, readLibraries(targets)...)
 	// Each article is read on its own core and dropped once counted: a
 	// check holds one article per core, never the archive.
 	found := make([]problems, len(targets))

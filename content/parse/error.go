@@ -45,12 +45,21 @@ func (p *problems) addFS(file string, err error) {
 }
 
 // err sorts the problems by file, then line, keeping the order of
-// discovery among equals, and joins them; nil when there are none.
+// discovery among equals, and joins them; nil when there are none. A
+// problem found twice is reported once: a broken card is found by every
+// article that shows it.
 func (p problems) err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	sorted := append(problems(nil), p...)
+	sorted := make(problems, 0, len(p))
+	seen := make(map[Error]bool, len(p))
+	for _, e := range p {
+		if !seen[*e] {
+			seen[*e] = true
+			sorted = append(sorted, e)
+		}
+	}
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if sorted[i].File != sorted[j].File {
 			return sorted[i].File < sorted[j].File

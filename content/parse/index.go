@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -11,16 +12,22 @@ import (
 	"slices"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/gloss/gloss/content"
 )
 
 // IndexArticle reads the Entry of the article in folder dir of fsys: the
-// front matter of its article.md, checked as Article checks it, and the
-// Version of its files. It reads neither the article's text nor its
-// notes' (only their names, sizes and times), so it costs a small part
-// of Article: an archive is indexed at start and each article read when
-// asked for. Problems in the text or the notes are found by Article and
-// Check, not here.
+// front matter of its article.md, checked as Article checks it, the
+// Version of its files, and the cards it shows. It reads neither the
+// article's text nor its notes' (only their names, sizes and times, and
+// the front matter of the notes small enough to be card references), so
+// it costs a small part of Article: an archive is indexed at start and
+// each article read when asked for. Problems in the text or the notes are
+// found by Article and Check, not here.
+//
+// The Version is that of the article's files alone; an archive folds
+// its cards' into it (see FoldVersion).
 func IndexArticle(fsys fs.FS, dir string) (content.Entry, error) {
 	var errs problems
 	a := content.Article{Slug: path.Base(dir)}
@@ -36,25 +43,29 @@ func IndexArticle(fsys fs.FS, dir string) (content.Entry, error) {
 	if f, ok := split(name, data, &errs); ok {
 		f.articleMeta(&a)
 	}
-	version, err := folderVersion(fsys, dir, data)
+	version, cards, err := folderVersion(fsys, dir, data)
 	if err != nil {
 		errs.addFS(path.Join(dir, "notes"), err)
 	}
 	if err := errs.err(); err != nil {
 		return content.Entry{}, err
 	}
-	return content.EntryOf(a, version), nil
+	e := content.EntryOf(a, version)
+	e.Cards = cards
+	return e, nil
 }
 
 // folderVersion hashes article.md's bytes and the name, size and
 // modification time of each file in dir/notes: any save of any file of
-// the article changes it, with no note read.
-func folderVersion(fsys fs.FS, dir string, article []byte) (string, error) {
+// the article changes it, with no note read but the small ones, which
+// say which cards the article shows (sorted, once each).
+func folderVersion(fsys fs.FS, dir string, article []byte) (version string, cards []string, err error) {
 	h := sha256.New()
 	h.Write(article)
-	entries, err := fs.ReadDir(fsys, path.Join(dir, "notes"))
+	notes := path.Join(dir, "notes")
+	entries, err := fs.ReadDir(fsys, notes)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
+		return "", nil, err
 	}
 	var buf [16]byte
 	for _, e := range entries {
@@ -63,15 +74,48 @@ func folderVersion(fsys fs.FS, dir string, article []byte) (string, error) {
 		}
 		info, err := e.Info()
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		h.Write([]byte(e.Name()))
 		h.Write([]byte{0})
 		binary.LittleEndian.PutUint64(buf[:8], uint64(info.Size()))
 		binary.LittleEndian.PutUint64(buf[8:], uint64(info.ModTime().UnixNano()))
 		h.Write(buf[:])
+		if !e.IsDir() && info.Size() <= maxReferenceSize && strings.HasSuffix(e.Name(), ".md") {
+			if id := referencedCard(fsys, path.Join(notes, e.Name())); id != "" && !slices.Contains(cards, id) {
+				cards = append(cards, id)
+			}
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+	slices.Sort(cards)
+	return hex.EncodeToString(h.Sum(nil)[:16]), cards, nil
+}
+
+// referencedCard is the card a note file names when it is a reference,
+// or "". It reads the front matter as Article does, so an article that
+// parses shows exactly these cards; its problems are Article's to report.
+func referencedCard(fsys fs.FS, name string) string {
+	data, err := readFile(fsys, name, maxReferenceSize)
+	if err != nil || !bytes.Contains(data, []byte("card")) {
+		return ""
+	}
+	var errs problems
+	f, ok := split(name, data, &errs)
+	if !ok {
+		return ""
+	}
+	doc, err := decodeYAML(f.meta)
+	if err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return ""
+	}
+	v := referenceID(doc.Content[0])
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return ""
+	}
+	if id := strings.TrimSpace(v.Value); validName.MatchString(id) {
+		return id
+	}
+	return ""
 }
 
 // Index reads the Entry of every article under root (the folders Tree
@@ -97,55 +141,6 @@ func Index(fsys fs.FS, root string) ([]content.Entry, error) {
 // SortEntries puts entries in site order, as SortArticles does articles.
 func SortEntries(entries []content.Entry) {
 	slices.SortStableFunc(entries, content.Entry.Compare)
-}
-
-// Archive is a content.Archive of the article folders under a root of a
-// file system that does not change (the articles built into gloss): its
-// entries are read once, by OpenArchive, and each article is parsed
-// again whenever it is asked for, so the archive holds no article text.
-type Archive struct {
-	fsys    fs.FS
-	entries []content.Entry
-	dirs    map[string]string // by slug
-	index   map[string]int    // by slug, into entries
-}
-
-var _ content.Archive = (*Archive)(nil)
-
-// OpenArchive indexes the articles under root of fsys (see Index).
-func OpenArchive(fsys fs.FS, root string) (*Archive, error) {
-	entries, err := Index(fsys, root)
-	if err != nil {
-		return nil, err
-	}
-	dirs, _ := articleDirs(fsys, root)
-	a := &Archive{fsys: fsys, entries: entries, dirs: make(map[string]string, len(dirs)), index: make(map[string]int, len(entries))}
-	for _, d := range dirs {
-		a.dirs[path.Base(d)] = d
-	}
-	for i, e := range entries {
-		a.index[e.Slug] = i
-	}
-	return a, nil
-}
-
-// Entries lists the articles in site order.
-func (a *Archive) Entries() []content.Entry { return a.entries }
-
-// Cards lists the card library.
-func (a *Archive) Cards() []content.Card { return nil }
-
-// Article parses the article slug.
-func (a *Archive) Article(slug string) (content.Article, content.Entry, error) {
-	i, ok := a.index[slug]
-	if !ok {
-		return content.Article{}, content.Entry{}, fmt.Errorf("article %q: %w", slug, content.ErrNotFound)
-	}
-	art, err := Article(a.fsys, a.dirs[slug])
-	if err != nil {
-		return content.Article{}, content.Entry{}, err
-	}
-	return art, a.entries[i], nil
 }
 
 // IndexPath is IndexArticle for the article folder at dir on disk, its

@@ -126,3 +126,20 @@ func TestArchive(t *testing.T) {
 		t.Errorf("Article(broken): got errors:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), want)
 	}
 }
+
+// IndexArticle learns the cards an article shows from its small notes,
+// as Article does from all of them.
+func TestIndexCards(t *testing.T) {
+	files := sharedArchive()
+	files["articles/early/notes/again.md"] = strings.Replace(okRef, "open to talks", "began in Istanbul", 1)
+	files["articles/early/notes/n.md"] = strings.Replace(okNote, "open to talks", "The talks failed", 1)
+	fsys := mapFS(files)
+	e, err := IndexArticle(fsys, "articles/early")
+	if err != nil || !reflect.DeepEqual(e.Cards, []string{"talks"}) {
+		t.Errorf("entry %+v, %v; want the card talks, once", e, err)
+	}
+	a, err := Article(fsys, "articles/early")
+	if err != nil || !reflect.DeepEqual(e, content.EntryOf(a, e.Version)) {
+		t.Errorf("entry %+v is not the article's (%v)", e, err)
+	}
+}

@@ -23,8 +23,9 @@ func Load(paths []string) ([]content.Article, error) {
 		// A single note still builds its whole article.
 		t.notes = nil
 	}
+	errs = append(errs, readLibraries(targets)...)
 	read := readTargets(targets)
-	var articles []content.Article
+	var articles, whole []content.Article
 	where := make(map[string]string)
 	for i, t := range targets {
 		a, err := read[i].article, read[i].err
@@ -39,12 +40,39 @@ func Load(paths []string) ([]content.Article, error) {
 		}
 		where[a.Slug] = dir
 		articles = append(articles, a)
+		if t.whole {
+			whole = append(whole, a)
+		}
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	// Articles of a folder of articles are an archive, and count the
+	// articles that show each card, as Tree does; those given alone
+	// count none.
+	countUses(whole)
 	SortArticles(articles)
 	return articles, nil
+}
+
+// readLibraries reads each card library of a folder of articles among
+// the targets, once, and returns its problems: a card no article shows
+// is checked too.
+func readLibraries(targets []*target) problems {
+	var errs problems
+	done := make(map[*shelf]bool)
+	for _, t := range targets {
+		lib, ok := t.lib.(*shelf)
+		if !ok || !t.whole || done[lib] {
+			continue
+		}
+		done[lib] = true
+		_, found := lib.all()
+		for _, e := range found {
+			errs = append(errs, t.mapped(e))
+		}
+	}
+	return errs
 }
 
 // readResult is one target's article, or its problems.
@@ -91,27 +119,41 @@ type target struct {
 	// notes, when not nil, limits the report to these note files (paths
 	// inside fsys) and to the article.md that gives them context.
 	notes map[string]bool
+	// lib is the card library, shared by the targets of one path given;
+	// whole is true when that path is a folder of articles (an archive),
+	// false for an article given alone.
+	lib   Library
+	whole bool
 }
 
 // read parses the article, keeping only the problems the target asks for.
 func (t *target) read() (content.Article, error) {
-	a, err := Article(t.fsys, t.name)
+	a, err := articleIn(t.fsys, t.name, t.lib)
 	var errs problems
 	for _, e := range unwrap(err) {
 		if t.notes != nil && strings.HasPrefix(e.File, path.Join(t.name, "notes")+"/") && !t.notes[e.File] {
 			continue
 		}
-		e.File = t.path(e.File)
-		errs = append(errs, e)
+		errs = append(errs, t.mapped(e))
 	}
 	return a, errs.err()
 }
 
-// path maps a path inside fsys to one the user would write.
+// mapped is e named by a path the user would write. It is a copy: the
+// problems of a card are shared by the articles that show it.
+func (t *target) mapped(e *Error) *Error {
+	c := *e
+	c.File = t.path(e.File)
+	return &c
+}
+
+// path maps a path inside fsys to one the user would write. A path
+// outside the folder given (a card beside an article given alone) is
+// named from the folder's parent, which is fsys's root.
 func (t *target) path(name string) string {
 	rest, ok := strings.CutPrefix(name, t.base)
-	if !ok {
-		return name
+	if !ok || rest != "" && rest[0] != '/' {
+		return filepath.Join(t.given, "..", filepath.FromSlash(name))
 	}
 	return filepath.Join(t.given, filepath.FromSlash(rest))
 }
@@ -158,6 +200,7 @@ func collect(paths []string) ([]*target, problems) {
 		}
 		fsys := os.DirFS(parent)
 		dirs, dirErrs := articleDirs(fsys, base)
+		lib, whole := shelfOf(fsys, base, dirs)
 		for _, e := range dirErrs {
 			e.File = (&target{given: dir, base: base}).path(e.File)
 			errs = append(errs, e)
@@ -166,7 +209,7 @@ func collect(paths []string) ([]*target, problems) {
 			errs.add(p, 0, "no article here: an article is a folder holding article.md")
 		}
 		for _, d := range dirs {
-			t := &target{fsys: fsys, name: d, given: dir, base: base, key: filepath.Join(parent, filepath.FromSlash(d))}
+			t := &target{fsys: fsys, name: d, given: dir, base: base, key: filepath.Join(parent, filepath.FromSlash(d)), lib: lib, whole: whole}
 			if note != "" {
 				t.notes = map[string]bool{path.Join(d, "notes", note): true}
 			}

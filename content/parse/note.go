@@ -20,6 +20,10 @@ type noteFile struct {
 	// placed is true once the anchor was found exactly once, at at.
 	placed bool
 	at     place
+	// card is the id a reference note names (card: <id>), found on line
+	// cardLine; "" for a note written in its article.
+	card     string
+	cardLine int
 }
 
 // readNote reads one note file; nil when it has no readable front matter.
@@ -29,7 +33,12 @@ func readNote(name, id string, data []byte, errs *problems) *noteFile {
 		return nil
 	}
 	n := &noteFile{f: f, note: content.Note{ID: id}}
-	if root := f.frontMatter(); root != nil {
+	root := f.frontMatter()
+	if isReference(root) {
+		n.reference(root, len(data))
+		return n
+	}
+	if root != nil {
 		n.meta(root)
 	}
 	m := f.bodyMarkdown("a note")
@@ -41,23 +50,33 @@ func readNote(name, id string, data []byte, errs *problems) *noteFile {
 // meta reads the note's front matter.
 func (n *noteFile) meta(root *yaml.Node) {
 	f := n.f
-	v := f.fields(root, "",
-		required("title"), required("kind"), optional("anchor"), optional("timeline"),
-		optional("figures"), optional("since"), required("sources"))
-	n.note.Title = f.nonEmpty(v["title"], "title")
-	n.note.Kind = f.kind(v["kind"])
+	v := f.fields(root, "", append(sharedFields(), optional("anchor"), optional("since"))...)
+	f.sharedMeta(v, &n.note)
 	if a := v["anchor"]; a != nil {
 		n.readAnchor(a)
-	}
-	n.note.Timeline = f.timeline(v["timeline"])
-	if fig := v["figures"]; fig != nil {
-		n.note.Figures = f.figures(fig)
 	}
 	if s := v["since"]; s != nil {
 		n.note.Since = f.since(s)
 	}
+}
+
+// sharedFields are the fields a note has in common with a card of the
+// library (see readCard), which is a note written once for many
+// articles.
+func sharedFields() []field {
+	return []field{required("title"), required("kind"), optional("timeline"), optional("figures"), required("sources")}
+}
+
+// sharedMeta reads the sharedFields of a front matter into n.
+func (f *file) sharedMeta(v map[string]*yaml.Node, n *content.Note) {
+	n.Title = f.nonEmpty(v["title"], "title")
+	n.Kind = f.kind(v["kind"])
+	n.Timeline = f.timeline(v["timeline"])
+	if fig := v["figures"]; fig != nil {
+		n.Figures = f.figures(fig)
+	}
 	if s := v["sources"]; s != nil {
-		n.note.Sources = f.sources(s)
+		n.Sources = f.sources(s)
 	}
 }
 
