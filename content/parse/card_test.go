@@ -145,3 +145,23 @@ func TestArticleAloneReadsItsCards(t *testing.T) {
 		t.Errorf("note %+v", n)
 	}
 }
+
+// A reference without an anchor shows its card under "About this
+// article", as a note without one does.
+func TestAReferenceWithoutAnAnchorIsAbout(t *testing.T) {
+	files := sharedArchive()
+	files["articles/early/notes/context.md"] = "---\ncard: talks\n---\n"
+	articles, err := Tree(mapFS(files), "articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range articles {
+		if a.Slug != "early" {
+			continue
+		}
+		about := a.AboutNotes()
+		if len(about) != 1 || about[0].ID != "context" || about[0].Card != "talks" || about[0].Anchor != "" {
+			t.Errorf("about notes %+v, want the card talks as note context", about)
+		}
+	}
+}

@@ -36,9 +36,10 @@ func referenceID(root *yaml.Node) *yaml.Node {
 	return nil
 }
 
-// reference reads a reference note: exactly "card: <id>" and "anchor:
-// <phrase>", and no text. Its card is looked up once the article's date
-// is known (see resolveCards).
+// reference reads a reference note: "card: <id>", optionally "anchor:
+// <phrase>", and no text. Without an anchor it shows its card in the
+// "About this article" panel, as a note without one does. Its card is
+// looked up once the article's date is known (see resolveCards).
 func (n *noteFile) reference(root *yaml.Node, size int) {
 	f := n.f
 	if size > maxReferenceSize {
@@ -56,7 +57,7 @@ func (n *noteFile) reference(root *yaml.Node, size int) {
 		}
 		only.Content = append(only.Content, k, root.Content[i+1])
 	}
-	v := f.fields(only, "", required("card"), required("anchor"))
+	v := f.fields(only, "", required("card"), optional("anchor"))
 	if c := v["card"]; c != nil {
 		n.cardLine = f.line(c)
 		id := f.nonEmpty(c, "card")
@@ -68,7 +69,7 @@ func (n *noteFile) reference(root *yaml.Node, size int) {
 	}
 	if a := v["anchor"]; a != nil {
 		if a.Kind == yaml.ScalarNode && strings.TrimSpace(a.Value) == "" {
-			f.errorf(f.line(a), "anchor", "must not be empty: a card reference shows its card at a phrase of the article")
+			f.errorf(f.line(a), "anchor", "must not be empty: give the phrase the card explains, or leave anchor out to show the card under About this article")
 		} else {
 			n.readAnchor(a)
 		}

@@ -77,7 +77,6 @@ var seedCards = []seedCard{
 	{"us-aid", "an additional 60 billion USD in aid", []string{"$60.84 billion", "February 2025"}},
 	{"stalemate", "described the conflict as a 'stalemate.'", []string{"commander-in-chief", `said technology had brought the war to a "stalemate"`, "9 May 2024", "ambassador to the United Kingdom"}},
 	{"zelensky-criticism", "arguing that such comments were beneficial to Russia", []string{"Ihor Zhovkva, not from Zelensky himself", `"This is not a stalemate,"`}},
-	{"talks-since-2024", "Can negotiations truly bring an end to the war", []string{"Anchorage", `"Paris Declaration"`, "prisoner exchanges but no settlement"}},
 	{"weapons-condition", "Putin has stated that the US and its allies must stop supplying weapons to Ukraine", []string{`"If you really want to stop fighting, you need to stop supplying weapons,"`, "within a few weeks"}},
 }
 
