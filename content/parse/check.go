@@ -13,24 +13,6 @@ package parse
 //
 // It returns how many articles and notes it checked.
 func Check(paths []string) (articles, notes int, err error) {
-	targets, errs := collect(paths)
-	errs = append(errs, readLibraries(targets)...)
-	// Each article is read on its own core and dropped once counted: a
-	// check holds one article per core, never the archive.
-	found := make([]problems, len(targets))
-	counts := make([]int, len(targets))
-	parallel(len(targets), func(i int) {
-		t := targets[i]
-		a, err := t.read()
-		found[i], counts[i] = unwrap(err), len(a.Notes)
-		if t.notes != nil {
-			counts[i] = len(t.notes)
-		}
-	})
-	for i := range targets {
-		errs = append(errs, found[i]...)
-		articles++
-		notes += counts[i]
-	}
-	return articles, notes, errs.err()
+	articles, notes, _, err = check(paths, nil)
+	return articles, notes, err
 }
