@@ -58,6 +58,11 @@ func GenArticles(seed, dir string, n int, rng *rand.Rand) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, nt := range notes {
+		if nt.card != "" && len(cards) == 0 {
+			return nil, fmt.Errorf("%s shows the card %s, and there is no card library beside the seed", filepath.Join(seed, "notes", nt.name), nt.card)
+		}
+	}
 	plan := planCards(n, len(cards))
 	if err := writeCards(filepath.Join(dir, "cards"), cards, plan, rng); err != nil {
 		return nil, err

@@ -89,6 +89,20 @@ func TestGenArticlesFromTheSeed(t *testing.T) {
 		if len(a.Notes) != len(seedArticles[0].Notes) {
 			t.Errorf("%s has %d notes, the seed %d", a.Slug, len(a.Notes), len(seedArticles[0].Notes))
 		}
+		// Each copy shows the first variant of each card the seed shows,
+		// which every copy of a small archive shares.
+		var want []string
+		for _, id := range seedArticles[0].CardIDs() {
+			want = append(want, cardCopyID(id, 0))
+		}
+		if ids := a.CardIDs(); len(want) == 0 || !slices.Equal(ids, want) {
+			t.Errorf("%s shows the cards %v, want %v", a.Slug, ids, want)
+		}
+		for _, n := range a.Notes {
+			if n.Card != "" && n.Uses != 3 {
+				t.Errorf("%s: card %s is used %d times, want 3", a.Slug, n.Card, n.Uses)
+			}
+		}
 		if i > 0 && !got[i].Date.Before(got[i-1].Date) {
 			t.Errorf("%s is dated %v, not before %v", a.Slug, a.Date, got[i-1].Date)
 		}
@@ -117,8 +131,13 @@ func TestGenArticlesFromTheSeed(t *testing.T) {
 // TestCachedArticlesAreReused checks that a second run reuses the folder
 // the first wrote, and that a change of the seed writes it again.
 func TestCachedArticlesAreReused(t *testing.T) {
-	seed := filepath.Join(t.TempDir(), "seed")
+	tmp := t.TempDir()
+	seed := filepath.Join(tmp, "seed")
 	if err := os.CopyFS(seed, os.DirFS("../../../articles/ukraine-talks-2024")); err != nil {
+		t.Fatal(err)
+	}
+	// The cards the seed shows, beside it as in articles/.
+	if err := os.CopyFS(filepath.Join(tmp, "cards"), os.DirFS("../../../articles/cards")); err != nil {
 		t.Fatal(err)
 	}
 	cache := t.TempDir()
