@@ -60,7 +60,7 @@ func pageNames(t *testing.T) map[string]bool {
 		names["."+n], names["#"+n] = true, true
 	}
 	seed := "/a/" + articles.All()[0].Slug
-	for _, target := range []string{"/", "/page/2/", seed, seed + "?embed=1", "/c/" + catalog.HarbourLevy.ID} {
+	for _, target := range []string{"/", "/page/2/", seed, seed + "?embed=1", "/c/" + catalog.SharedCards()[0].ID} {
 		res := fetch(s, target)
 		body, _ := io.ReadAll(res.Body)
 		for _, m := range classAttr.FindAllStringSubmatch(string(body), -1) {

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloss/gloss/internal/e2e/catalog"
 	glosssite "github.com/gloss/gloss/site"
 )
 
@@ -51,7 +50,7 @@ func TestStructuredDataValidates(t *testing.T) {
 	s := startSiteWithOrigin(t)
 	for _, c := range []struct{ path, schema string }{
 		{seedPath, "NewsArticle"},
-		{glosssite.CardPath(catalog.HarbourLevy.ID), "BackgroundNewsArticle"},
+		{glosssite.CardPath(sharedCard(t, "library-roof").ID), "BackgroundNewsArticle"},
 	} {
 		validates(t, node, tool, s.URL+c.path, c.schema)
 	}

@@ -1,6 +1,6 @@
 // Package catalog is the set of articles the browser tests serve: the
 // shipped ones first, so the seed article is still the page at "/", then
-// the fixtures, then a small archive sharing cards (Shared).
+// the fixtures, then the fixtures' small archive sharing cards (Shared).
 package catalog
 
 import (
