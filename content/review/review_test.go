@@ -23,6 +23,7 @@ func TestTermsFindWholePhrasesInAnyCase(t *testing.T) {
 		"An EU aid packages list is not the package.":      nil,
 		"Istanbul talks and the EU aid package":            {"istanbul", "facility"},
 		"The EU's Ukraine Facility":                        {"facility"},
+		"Facility, Ukraine":                                nil,
 	} {
 		if got := terms.Find(text); !reflect.DeepEqual(got, want) {
 			t.Errorf("Find(%q) = %q, want %q", text, got, want)

@@ -9,29 +9,37 @@ import (
 
 // Terms finds the phrases that name shared cards' topics (each card's
 // title and aliases) in text: whole words, any case. A sentence is split
-// into words once and each word looks up the terms it can begin, so a
-// search costs the sentence's length, not the number of cards: a check
+// into words once and each word looks up the terms it can be part of, so
+// a search costs the sentence's length, not the number of cards: a check
 // of 10,000 articles against 500 cards would otherwise compare each
-// sentence with every phrase.
+// sentence with every phrase. A term is filed under its longest word,
+// not its first: titles begin with "the" as often as sentences hold it.
 type Terms struct {
-	first map[string][]term // by a term's first word
+	by map[string][]term // by a term's longest word
 }
 
 type term struct {
 	words []string
+	key   int // the index of the word it is filed under
 	card  string
 }
 
 // NewTerms indexes the titles and aliases of cards.
 func NewTerms(cards []content.Card) *Terms {
-	t := &Terms{first: make(map[string][]term)}
+	t := &Terms{by: make(map[string][]term)}
 	for _, c := range cards {
 		for _, phrase := range append([]string{c.Title}, c.Aliases...) {
 			ws := words(phrase)
 			if len(ws) == 0 {
 				continue
 			}
-			t.first[ws[0]] = append(t.first[ws[0]], term{words: ws, card: c.ID})
+			key := 0
+			for i, w := range ws {
+				if len(w) > len(ws[key]) {
+					key = i
+				}
+			}
+			t.by[ws[key]] = append(t.by[ws[key]], term{words: ws, key: key, card: c.ID})
 		}
 	}
 	return t
@@ -43,8 +51,9 @@ func (t *Terms) Find(text string) []string {
 	ws := words(text)
 	var found []string
 	for i, w := range ws {
-		for _, tm := range t.first[w] {
-			if i+len(tm.words) <= len(ws) && equal(ws[i:i+len(tm.words)], tm.words) && !contains(found, tm.card) {
+		for _, tm := range t.by[w] {
+			start := i - tm.key
+			if start >= 0 && start+len(tm.words) <= len(ws) && equal(ws[start:start+len(tm.words)], tm.words) && !contains(found, tm.card) {
 				found = append(found, tm.card)
 			}
 		}

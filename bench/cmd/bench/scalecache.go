@@ -18,7 +18,7 @@ import (
 
 // genVersion names how GenArticles writes its copies: change it when
 // that changes, so that kept archives are generated again.
-const genVersion = "2"
+const genVersion = "3"
 
 // CachedArticles returns a folder of n copies of seed (see GenArticles)
 // under cache, and their slugs, the newest first. A folder is reused when

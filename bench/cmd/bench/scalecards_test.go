@@ -26,3 +26,10 @@ func TestTheLargestArchiveHasAHotCardAndAbout500Cards(t *testing.T) {
 		t.Errorf("one article: %+v, want one variant of each card", one)
 	}
 }
+
+func TestWithoutFieldDropsAFieldAndItsLines(t *testing.T) {
+	front := "title: T\naliases:\n  - Ukraine Facility\n  - EU aid\nkind: figure\naliases2: x\n"
+	if got := string(withoutField([]byte(front), "aliases")); got != "title: T\nkind: figure\naliases2: x\n" {
+		t.Errorf("withoutField = %q", got)
+	}
+}
