@@ -29,7 +29,8 @@ const (
 )
 
 // ogFonts are the fonts the preview is drawn with: the Go fonts, built
-// into the binary, which cover the Latin, Greek and Cyrillic scripts.
+// into the binary, which cover the Latin, Greek and Cyrillic scripts
+// (other headlines: ogshape.go).
 // Parsed once; each drawing makes faces of its own, as a face is for one
 // goroutine (an export draws on every core).
 var ogFonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
@@ -96,9 +97,10 @@ func (b *build) ogImage(a *content.Article) ([]byte, error) {
 
 // drawPreview draws a link preview: the publisher's name, a headline
 // (up to four lines) and a line under it (a date), in language lang's
-// direction. A headline in a script the fonts lack (Arabic, say, which
-// would also need shaping) is left out rather than drawn as boxes: the
-// preview then shows the name and the line.
+// direction. A headline in a script the Go fonts lack is shaped and
+// drawn in DejaVu Sans Bold (ogshape.go: Arabic, Hebrew); one in a
+// script neither has (Chinese, say) is left out rather than drawn as
+// boxes: the preview then shows the name and the line.
 func (b *build) drawPreview(headline, lang, line string) ([]byte, error) {
 	faces, err := ogFaces()
 	if err != nil {
@@ -118,12 +120,18 @@ func (b *build) drawPreview(headline, lang, line string) ([]byte, error) {
 		d.DrawString(text)
 	}
 	write(faces["site"], b.publisher.Name, ogMargin+30, color.RGBA{0x9c, 0xc0, 0xee, 0xff})
-	lines := wrap(faces["headline"], headline, ogWidth-2*ogMargin, 4)
-	if !covers(faces["headline"], headline) {
-		lines = nil
-	}
-	for i, l := range lines {
-		write(faces["headline"], l, 210+i*78, color.White)
+	if covers(faces["headline"], headline) {
+		for i, l := range wrap(faces["headline"], headline, ogWidth-2*ogMargin, 4) {
+			write(faces["headline"], l, 210+i*78, color.White)
+		}
+	} else {
+		s, ok, err := shape(headline, lang, rtl, 64, ogWidth-2*ogMargin, 4)
+		if err != nil {
+			return nil, fmt.Errorf("preview image: %w", err)
+		}
+		if ok {
+			s.draw(img, rtl, ogMargin, 210, 78, color.White)
+		}
 	}
 	write(faces["date"], line, ogHeight-ogMargin, color.RGBA{0xd9, 0xd5, 0xcc, 0xff})
 	var out bytes.Buffer
