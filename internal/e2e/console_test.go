@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -89,8 +90,20 @@ func TestEmbedLogsNothing(t *testing.T) {
 	}
 	// The reader's clicks started the wasm: its start is silent too.
 	waitWasm(t, fctx, 60*time.Second)
-	// The log is read once it holds a last message of the frame's and of
-	// the page's, logged now: what they logged before is in it too.
+	lines := settledConsole(t, ctx, fctx, &log)
+	for _, l := range lines {
+		if !strings.Contains(l, "gloss-control") {
+			t.Errorf("logged: %s", l)
+		}
+	}
+	t.Logf("%d console messages besides the control", len(lines)-1)
+}
+
+// settledConsole is the browser's console log once it holds a last
+// message of the frame's (fctx) and of the page's (ctx), logged now:
+// what they logged before is in it too.
+func settledConsole(t *testing.T, ctx, fctx context.Context, log *logBuffer) []string {
+	t.Helper()
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
 	do(t, fctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
 	eventually(t, 10*time.Second, func() string {
@@ -105,11 +118,5 @@ func TestEmbedLogsNothing(t *testing.T) {
 		}
 		return ""
 	})
-	lines := log.consoleLines()
-	for _, l := range lines {
-		if !strings.Contains(l, "gloss-control") {
-			t.Errorf("logged: %s", l)
-		}
-	}
-	t.Logf("%d console messages besides the control", len(lines)-1)
+	return log.consoleLines()
 }

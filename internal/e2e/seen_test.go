@@ -531,21 +531,7 @@ func TestSeenInAnEmbed(t *testing.T) {
 	eval[bool](t, sctx, `(document.getElementById("aid").hidePopover(), true)`)
 	frameWait(t, sctx, noCardOpen, 5*time.Second)
 	eval[bool](t, sctx, framesDrawn)
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
-	do(t, sctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
-	eventually(t, 10*time.Second, func() string {
-		n := 0
-		for _, l := range log.consoleLines() {
-			if strings.Contains(l, "gloss-control-end") {
-				n++
-			}
-		}
-		if n < 2 {
-			return "the frame's and the page's last console.info are not both in the browser's log"
-		}
-		return ""
-	})
-	for _, l := range log.consoleLines() {
+	for _, l := range settledConsole(t, ctx, sctx, &log) {
 		if !strings.Contains(l, "gloss-control") {
 			t.Errorf("logged: %s", l)
 		}

@@ -102,26 +102,10 @@ func checkWordPressFrame(t *testing.T, ctx context.Context, glossURL string, log
 }
 
 // noGlossLog fails for every console message of the browser's log that
-// names host. The log is read once it holds a last message of the
-// frame's and of the page's, logged now: what they logged before is in
-// it too.
+// names host (see settledConsole).
 func noGlossLog(t *testing.T, ctx, fctx context.Context, log *logBuffer, host string) {
 	t.Helper()
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
-	do(t, fctx, chromedp.Evaluate[chromedp.Void](`console.info("gloss-control-end")`))
-	eventually(t, 10*time.Second, func() string {
-		n := 0
-		for _, l := range log.consoleLines() {
-			if strings.Contains(l, "gloss-control-end") {
-				n++
-			}
-		}
-		if n < 2 {
-			return "the frame's and the page's last console.info are not both in the browser's log"
-		}
-		return ""
-	})
-	for _, l := range log.consoleLines() {
+	for _, l := range settledConsole(t, ctx, fctx, log) {
 		if strings.Contains(l, host) && !strings.Contains(l, "gloss-control-end") {
 			t.Errorf("logged from Gloss: %s", l)
 		}
