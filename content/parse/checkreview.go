@@ -69,18 +69,12 @@ func check(paths []string, o *review.Options) (articles, notes int, r review.Rep
 // and the terms that find their topics; nil terms when there are none.
 func reviewCards(targets []*target) ([]review.Card, *review.Terms) {
 	var cards []review.Card
-	done := make(map[*shelf]bool)
-	for _, t := range targets {
-		lib, ok := t.lib.(*shelf)
-		if !ok || !t.whole || done[lib] {
-			continue
-		}
-		done[lib] = true
+	wholeLibraries(targets, func(t *target, lib *shelf) {
 		all, _ := lib.all() // their problems are readLibraries'
 		for _, c := range all {
 			cards = append(cards, review.Card{Card: c, File: t.path(path.Join(lib.dir, c.ID+".md"))})
 		}
-	}
+	})
 	if len(cards) == 0 {
 		return nil, nil
 	}

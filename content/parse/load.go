@@ -60,6 +60,18 @@ func Load(paths []string) ([]content.Article, error) {
 // is checked too.
 func readLibraries(targets []*target) problems {
 	var errs problems
+	wholeLibraries(targets, func(t *target, lib *shelf) {
+		_, found := lib.all()
+		for _, e := range found {
+			errs = append(errs, t.mapped(e))
+		}
+	})
+	return errs
+}
+
+// wholeLibraries calls f once for each card library of a folder of
+// articles among targets, with the first target it belongs to.
+func wholeLibraries(targets []*target, f func(t *target, lib *shelf)) {
 	done := make(map[*shelf]bool)
 	for _, t := range targets {
 		lib, ok := t.lib.(*shelf)
@@ -67,12 +79,8 @@ func readLibraries(targets []*target) problems {
 			continue
 		}
 		done[lib] = true
-		_, found := lib.all()
-		for _, e := range found {
-			errs = append(errs, t.mapped(e))
-		}
+		f(t, lib)
 	}
-	return errs
 }
 
 // readResult is one target's article, or its problems.

@@ -3,27 +3,9 @@
 // (engines_test.go). A check returns the problems it found, one line
 // each; none means it passed. Chromium runs the fuller Go suite.
 
-const desktop = { width: 1280, height: 800 };
+import { desktop, sleep, until } from "./wait.mjs";
+
 const phone = { width: 360, height: 640 };
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// until polls fn (in Node) until it returns a truthy value or time runs
-// out, then returns its last value. Errors while polling (a page being
-// replaced) count as "not yet".
-async function until(fn, ms = 5000) {
-  const deadline = Date.now() + ms;
-  let v;
-  for (;;) {
-    try {
-      v = await fn();
-    } catch {
-      v = undefined;
-    }
-    if (v || Date.now() > deadline) return v;
-    await sleep(25);
-  }
-}
 
 // In-page functions: each is sent to the browser on its own, so they
 // cannot use anything outside their body.

@@ -3,23 +3,7 @@
 // origin of its own (WebKit's session keeps storage between checks), and
 // switches a site's version, or stops it, through its control server.
 
-const desktop = { width: 1280, height: 800 };
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(fn, ms = 5000) {
-  const deadline = Date.now() + ms;
-  let v;
-  for (;;) {
-    try {
-      v = await fn();
-    } catch {
-      v = undefined;
-    }
-    if (v || Date.now() > deadline) return v;
-    await sleep(25);
-  }
-}
+import { desktop, sleep, until } from "./wait.mjs";
 
 // In-page: what the page shows of the marks (as seenState in seen_test.go).
 const marks = (key) => {

@@ -1,0 +1,22 @@
+// What every list of checks shares: the desktop viewport, and waiting.
+
+export const desktop = { width: 1280, height: 800 };
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// until polls fn (in Node) until it returns a truthy value or time runs
+// out, then returns its last value. Errors while polling (a page being
+// replaced) count as "not yet".
+export async function until(fn, ms = 5000) {
+  const deadline = Date.now() + ms;
+  let v;
+  for (;;) {
+    try {
+      v = await fn();
+    } catch {
+      v = undefined;
+    }
+    if (v || Date.now() > deadline) return v;
+    await sleep(25);
+  }
+}
