@@ -24,7 +24,7 @@ const (
 )
 
 // editProbe records, in the tab's sessionStorage (which outlives the
-// preview's reloads), when each marker word glossedit<k>x first appears
+// preview's reloads), when each marker word gloss<file><k>x first appears
 // in the page's body, on the clock of performance.timeOrigin.
 const editProbe = `(() => {
   if (window !== window.top) return;
@@ -32,11 +32,11 @@ const editProbe = `(() => {
   const check = () => {
     if (!document.body) return;
     const seen = JSON.parse(sessionStorage.getItem(key) || "{}");
-    const re = /glossedit(\d+)x/g;
+    const re = /gloss(?:note|card)\d+x/g;
     let m, changed = false;
     const text = document.body.textContent;
     while ((m = re.exec(text))) {
-      if (!(m[1] in seen)) { seen[m[1]] = performance.timeOrigin + performance.now(); changed = true; }
+      if (!(m[0] in seen)) { seen[m[0]] = performance.timeOrigin + performance.now(); changed = true; }
     }
     if (changed) sessionStorage.setItem(key, JSON.stringify(seen));
   };
@@ -44,9 +44,11 @@ const editProbe = `(() => {
 })();`
 
 // editToVisible opens url in a fresh browser context, then edits one word
-// of note (a file of that article) at a time and times each until the
-// tab shows it.
-func (b *Bench) editToVisible(ctx context.Context, browser context.Context, url, note string) ([]float64, error) {
+// of note (a file that article shows: one of its notes, or a card) at a
+// time and times each until the tab shows it. Each edit writes a word of
+// its own, gloss<what><k>x: a word an earlier run of edits left in the
+// tab's record cannot stand for a later one.
+func (b *Bench) editToVisible(ctx context.Context, browser context.Context, url, note, what string) ([]float64, error) {
 	tab, cancel, err := newTab(browser)
 	if err != nil {
 		return nil, err
@@ -74,7 +76,8 @@ func (b *Bench) editToVisible(ctx context.Context, browser context.Context, url,
 		if err != nil {
 			return nil, err
 		}
-		edited, err := withLastWord(raw, fmt.Sprintf("glossedit%dx", k))
+		marker := fmt.Sprintf("gloss%s%dx", what, k)
+		edited, err := withLastWord(raw, marker)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", note, err)
 		}
@@ -87,7 +90,7 @@ func (b *Bench) editToVisible(ctx context.Context, browser context.Context, url,
 		if err := os.Rename(tmp, note); err != nil {
 			return nil, err
 		}
-		seenExpr := fmt.Sprintf(`JSON.parse(sessionStorage.getItem("gloss-bench-edits") || "{}")["%d"] || 0`, k)
+		seenExpr := fmt.Sprintf(`JSON.parse(sessionStorage.getItem("gloss-bench-edits") || "{}")[%q] || 0`, marker)
 		var seen float64
 		deadline := time.Now().Add(20 * time.Second)
 		for time.Now().Before(deadline) && seen == 0 {
@@ -121,7 +124,7 @@ func (b *Bench) scaleEdits(ctx, browser context.Context, base, dir, slug string,
 	n := r.Articles
 	b.logf("edit-to-visible, %d article(s): %d edits of %s", n, edits, note)
 	if err := keepFile(note, func() error {
-		r.EditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slug, note)
+		r.EditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slug, note, "note")
 		return err
 	}); err != nil {
 		r.EditErr = err.Error()
@@ -129,7 +132,7 @@ func (b *Bench) scaleEdits(ctx, browser context.Context, base, dir, slug string,
 	}
 	b.logf("card edit-to-visible, %d article(s): %d edits of %s, shown by %d", n, edits, card, r.Page.Uses)
 	if err := keepFile(card, func() error {
-		r.CardEditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slug, card)
+		r.CardEditMs, err = b.editToVisible(ctx, browser, base+"/a/"+slug, card, "card")
 		return err
 	}); err != nil {
 		r.CardEditErr = err.Error()
