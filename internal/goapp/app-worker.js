@@ -174,8 +174,8 @@ async function offlinePage(pages) {
   }
   const css = resourcesToCache.find((u) => /\/web\/gloss\.css/.test(u));
   const list = items.length
-    ? "<p>These articles were saved on this device when you read them:</p><ul>" + items.join("") + "</ul>"
-    : "<p>No article has been saved on this device yet: open one while online to read it offline later.</p>";
+    ? "<p>These pages (articles, and the pages of shared cards) were saved on this device when you read them:</p><ul>" + items.join("") + "</ul>"
+    : "<p>No page has been saved on this device yet: open an article while online to read it offline later.</p>";
   const body =
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
