@@ -1,7 +1,6 @@
 package watch
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -33,21 +32,7 @@ func followArchive(t *testing.T) (dir string, a *Archive, changes <-chan archive
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ch := make(chan archiveUpdate, 16)
-	done := make(chan error, 1)
-	go func() {
-		done <- a.Watch(ctx, func(slugs []string, err error) { ch <- archiveUpdate{slugs, err} })
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	})
-	// fsnotify has no "ready": give the watches a moment to be in place.
-	time.Sleep(100 * time.Millisecond)
-	return dir, a, ch
+	return dir, a, watchArchive(t, a)
 }
 
 func nextArchive(t *testing.T, ch <-chan archiveUpdate) archiveUpdate {

@@ -88,6 +88,7 @@ func watchArchive(t *testing.T, a *Archive) <-chan archiveUpdate {
 			t.Error(err)
 		}
 	})
+	// fsnotify has no "ready": give the watches a moment to be in place.
 	time.Sleep(100 * time.Millisecond)
 	return ch
 }
