@@ -78,6 +78,9 @@ async function openAndClose(d, id, problems, what, whileOpen) {
   if (whileOpen) await whileOpen();
   await d.key("Escape");
   if (!(await until(() => d.eval(noneOpen)))) problems.push(`${what}: Escape did not close ${id}`);
+  // The address bar names an open card (#id) until a moment after it
+  // closes: a reload before that would open it again, as a deep link.
+  await until(() => d.eval(() => location.hash === ""));
 }
 
 const loaded = () => document.readyState !== "loading" && !!document.querySelector(".gloss-article");
