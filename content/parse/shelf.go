@@ -57,8 +57,8 @@ func (s *shelf) Card(id string) (content.Card, int, error) {
 	return r.card, s.uses[id], r.err
 }
 
-// all reads every card of the folder, on every core, and returns those
-// that parse, by id, and the problems of the others. Files that are not
+// all reads every card of the folder not read yet, on every core, and
+// returns those that parse, by id, and the problems of the others. Files that are not
 // cards are reported: a misnamed card would otherwise vanish unnoticed.
 func (s *shelf) all() ([]content.Card, problems) {
 	var errs problems
@@ -83,9 +83,20 @@ func (s *shelf) all() ([]content.Card, problems) {
 			ids = append(ids, id)
 		}
 	}
+	// A card read before (by an article, or by an earlier all: a check
+	// lists the library for its problems, then again for its review) is
+	// not read again.
 	read := make([]cardResult, len(ids))
+	s.mu.Lock()
+	known := make([]bool, len(ids))
+	for i, id := range ids {
+		read[i], known[i] = s.read[id]
+	}
+	s.mu.Unlock()
 	parallel(len(ids), func(i int) {
-		read[i] = readCardFile(s.fsys, path.Join(s.dir, ids[i]+".md"), ids[i])
+		if !known[i] {
+			read[i] = readCardFile(s.fsys, path.Join(s.dir, ids[i]+".md"), ids[i])
+		}
 	})
 	var cards []content.Card
 	s.mu.Lock()
