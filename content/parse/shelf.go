@@ -58,8 +58,9 @@ func (s *shelf) Card(id string) (content.Card, int, error) {
 }
 
 // all reads every card of the folder not read yet, on every core, and
-// returns those that parse, by id, and the problems of the others. Files that are not
-// cards are reported: a misnamed card would otherwise vanish unnoticed.
+// returns those that parse, by id, and the problems of the others.
+// Files that are not cards are reported: a misnamed card would otherwise
+// vanish unnoticed.
 func (s *shelf) all() ([]content.Card, problems) {
 	var errs problems
 	entries, err := fs.ReadDir(s.fsys, s.dir)
