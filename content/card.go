@@ -32,14 +32,15 @@ type Card struct {
 	Version string `json:"version,omitempty"`
 }
 
-// For is the card as the note of an article published on published,
-// anchored at anchor: its timeline entries up to the article's date are
-// background (the note's Timeline), those after it are what changed
-// since publication (its Since, as of the card's Updated). uses is how
-// many articles of the archive show the card.
-func (c Card) For(anchor string, published Date, uses int) Note {
+// For is the card as the note id of an article published on published,
+// anchored at anchor (the note's own id, which the article's links to
+// it use, need not be the card's): its timeline entries up to the
+// article's date are background (the note's Timeline), those after it
+// are what changed since publication (its Since, as of the card's
+// Updated). uses is how many articles of the archive show the card.
+func (c Card) For(id, anchor string, published Date, uses int) Note {
 	n := Note{
-		ID: c.ID, Kind: c.Kind, Title: c.Title, Anchor: anchor, Body: c.Body,
+		ID: id, Kind: c.Kind, Title: c.Title, Anchor: anchor, Body: c.Body,
 		Figures: c.Figures, Sources: c.Sources,
 		Card: c.ID, Version: c.Version, Uses: uses,
 		Since: Since{AsOf: c.Updated},

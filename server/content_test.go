@@ -20,7 +20,7 @@ func TestACardShownEverywhereIsServedAtOnce(t *testing.T) {
 		for i := range 3 * eagerEdits {
 			a := testArticle
 			a.Slug = fmt.Sprintf("article-%03d", i)
-			a.Notes = []content.Note{c.For("", a.Date, 3*eagerEdits)}
+			a.Notes = []content.Note{c.For(c.ID, "", a.Date, 3*eagerEdits)}
 			as = append(as, a)
 		}
 		return as

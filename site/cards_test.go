@@ -265,8 +265,7 @@ func redated(t *testing.T, a content.Article, slug string, d content.Date) conte
 	a.Slug, a.Date, a.Notes = slug, d, slices.Clone(a.Notes)
 	for i, n := range a.Notes {
 		if c, ok := cards[n.Card]; ok {
-			a.Notes[i] = c.For(n.Anchor, d, n.Uses)
-			a.Notes[i].ID = n.ID
+			a.Notes[i] = c.For(n.ID, n.Anchor, d, n.Uses)
 		} else if n.Card != "" {
 			t.Fatalf("%s shows card %s, which the library lacks", a.Slug, n.Card)
 		}

@@ -182,8 +182,7 @@ func (a *Archive) current(art content.Article) content.Article {
 		if n.Card == "" || !ok {
 			continue
 		}
-		notes[i] = c.For(n.Anchor, art.Date, a.uses[n.Card])
-		notes[i].ID = n.ID
+		notes[i] = c.For(n.ID, n.Anchor, art.Date, a.uses[n.Card])
 	}
 	art.Notes = notes
 	return art

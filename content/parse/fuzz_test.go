@@ -251,7 +251,7 @@ func FuzzCard(f *testing.F) {
 			t.Fatalf("cards %+v", cards)
 		}
 		for _, published := range []content.Date{{Year: 2024, Month: 2, Day: 8}, {Year: 1900, Month: 1, Day: 1}} {
-			n := cards[0].For("anchor", published, 1)
+			n := cards[0].For(cards[0].ID, "anchor", published, 1)
 			n.Timeline = append(n.Timeline, n.Since.Events...)
 			if err := validateNote(n); err != nil {
 				t.Errorf("Cards returned no error but an invalid card: %v\n%#v", err, cards[0])

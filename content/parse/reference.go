@@ -105,9 +105,7 @@ func resolveCards(notes []*noteFile, published content.Date, lib Library, errs *
 			}
 			continue
 		}
-		id, anchor := n.note.ID, n.note.Anchor
-		n.note = c.For(anchor, published, uses)
-		n.note.ID = id
+		n.note = c.For(n.note.ID, n.note.Anchor, published, uses)
 	}
 }
 

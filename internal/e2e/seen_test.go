@@ -75,10 +75,8 @@ func seenCards(v int) []content.Card {
 // seenArticle is the article as version v of the site shows it.
 func seenArticle(v int) content.Article {
 	cards := seenCards(v)
-	aid := cards[0].For("the European Union's aid", seenDate, 1)
-	aid.ID = "aid"
-	alliance := cards[1].For("NATO", seenDate, 1)
-	alliance.ID = "alliance"
+	aid := cards[0].For("aid", "the European Union's aid", seenDate, 1)
+	alliance := cards[1].For("alliance", "NATO", seenDate, 1)
 	return content.Article{
 		Slug: seenSlug, Title: "Leaders meet on aid", Description: "A test of the updated-since mark.",
 		Lang: "en", Date: seenDate,
