@@ -31,15 +31,22 @@ function readSeen() {
 // record remembers that the device showed card: its version and the
 // keys of the developments it shows, the card last in the object, so
 // that past seenLimit the cards opened longest ago are dropped first.
+// What the card shows is taken as it opens; the store, up to seenLimit
+// cards, is read and written after the card is drawn, as toggle.js does
+// its address bar: the reader should not wait for it.
 function record(card) {
-  var seen = readSeen(), id = card.getAttribute("data-card");
-  delete seen[id];
-  seen[id] = { v: card.getAttribute("data-version") || "", d: devKeys(card) };
-  var ids = Object.keys(seen);
-  for (var i = 0; i < ids.length - seenLimit; i++) delete seen[ids[i]];
-  try {
-    localStorage.setItem(seenKey, JSON.stringify(seen));
-  } catch (e) {}
+  var id = card.getAttribute("data-card");
+  var now = { v: card.getAttribute("data-version") || "", d: devKeys(card) };
+  setTimeout(() => {
+    var seen = readSeen();
+    delete seen[id];
+    seen[id] = now;
+    var ids = Object.keys(seen);
+    for (var i = 0; i < ids.length - seenLimit; i++) delete seen[ids[i]];
+    try {
+      localStorage.setItem(seenKey, JSON.stringify(seen));
+    } catch (e) {}
+  }, 0);
 }
 
 function devKeys(card) {
