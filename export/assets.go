@@ -72,7 +72,7 @@ func (w *writer) ownType(f string) string {
 func (w *writer) nginxTyped(b *bytes.Buffer, add func([]site.Header)) {
 	for _, f := range w.sortedFiles() {
 		t := w.ownType(f)
-		if t == "" || f == "manifest.webmanifest" { // written above
+		if t == "" {
 			continue
 		}
 		fmt.Fprintf(b, "location = %s {\n    types { }\n    default_type %s;\n", w.url(f), t)

@@ -241,6 +241,11 @@ func TestExportUnderASubPath(t *testing.T) {
 			t.Errorf("_headers lacks %q", want)
 		}
 	}
+	// One rule for every preview image: a host reads a few rules, and an
+	// archive has as many images as articles and cards.
+	if !strings.Contains(headers, "/gloss/og/*\n  Cache-Control: no-cache\n") || strings.Count(headers, "/gloss/og/") != 1 {
+		t.Error("_headers does not cover the preview images with one rule og/*")
+	}
 	if strings.Count(headers, "immutable") != 1 {
 		t.Error("_headers marks more than the wasm immutable")
 	}

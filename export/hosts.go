@@ -61,16 +61,20 @@ func (w *writer) pageAncestors() string {
 	return "'self' " + w.site.Ancestors()
 }
 
-// assetRules are the headers of every file but the pages (articles',
-// shared cards' and the front page's), the demo page, the oEmbed answers
-// and the wasm, one rule per file.
+// assetRules are the headers of every file but those of the outputs
+// one rule covers each kind of (pages, the front page, card pages, the
+// demo page, oEmbed answers, preview images: as many as the archive has
+// articles, and a host's rules are few) and the wasm, one rule per file.
 func (w *writer) assetRules() []rule {
 	var rules []rule
 	for _, f := range w.sortedFiles() {
-		switch {
-		case f == "index.html" || strings.HasPrefix(f, "a/") || strings.HasPrefix(f, "c/") || strings.HasPrefix(f, "page/") || strings.HasPrefix(f, "oembed/") || strings.HasPrefix(f, "demo/"),
-			f == headersFile || f == nginxFile || f == ".nojekyll",
-			strings.HasPrefix(f, strings.TrimPrefix(w.site.Wasm().Path(), w.site.Base())):
+		if f == headersFile || f == nginxFile || f == ".nojekyll" {
+			continue
+		}
+		switch o := w.files[f]; {
+		case o == nil:
+		case o.Kind == site.KindPage, o.Kind == site.KindFront, o.Kind == site.KindCard, o.Kind == site.KindDemo,
+			o.Kind == site.KindOEmbed, o.Kind == site.KindImage, o.Kind == site.KindWasm:
 			continue
 		}
 		hs := h("Cache-Control", cacheRevalidate)
@@ -137,6 +141,9 @@ func (w *writer) headers() []byte {
 	writeRule(rule{w.url("page/*"), page})
 	if w.demoPolicy() != "" {
 		writeRule(rule{w.url("demo/*"), append(h("Cache-Control", cacheRevalidate), site.Header{Name: "Content-Security-Policy", Value: w.demoPolicy()})})
+	}
+	if w.has(site.KindImage) {
+		writeRule(rule{w.url("og/*"), h("Cache-Control", cacheRevalidate)})
 	}
 	if w.oembed() {
 		writeRule(rule{w.url("oembed/*"), h("Cache-Control", cacheRevalidate, "Access-Control-Allow-Origin", "*")})
@@ -282,9 +289,12 @@ func (w *writer) demoPolicy() string {
 }
 
 // oembed reports whether the export holds static oEmbed documents.
-func (w *writer) oembed() bool {
-	for o := range w.site.Outputs() {
-		if o.Kind == site.KindOEmbed {
+func (w *writer) oembed() bool { return w.has(site.KindOEmbed) }
+
+// has reports whether the export holds a file of an output of kind k.
+func (w *writer) has(k site.Kind) bool {
+	for _, o := range w.files {
+		if o != nil && o.Kind == k {
 			return true
 		}
 	}
