@@ -49,8 +49,9 @@ func cardsOf(entries []*entry, library []content.Card, lang string) ([]*card, ma
 }
 
 // key names what the card's page shows: the card's version, the
-// articles that show it (each by its version, which changes with its
-// title or date) and the page's language.
+// articles that show it (each by its version, which changes with any of
+// its files, so more often than the title and date the page lists) and
+// the page's language.
 func (c *card) key() string { return c.k }
 
 // published is when the card was first public, as far as the site
@@ -78,7 +79,9 @@ func (b *build) cardOutputs(c *card) []*Output {
 	if b.origin != "" {
 		out = append(out, &Output{
 			Paths: []string{b.cardImagePath(c.ID)}, Kind: KindImage, Type: "image/png", Cache: CacheRevalidate,
-			key: "og-" + c.key(),
+			// The image draws the card's title, kind and as-of date
+			// alone, in the page's language: no article changes it.
+			key: "og-card-" + c.ID + "-" + c.Version + "-" + c.lang,
 			render: func() ([]byte, error) {
 				t := i18n.For(c.lang)
 				line := t.Kind(c.Kind)
