@@ -27,9 +27,9 @@ func (b *build) contextFeed(entries []*entry, cards []*card) *Output {
 	newest := slices.Clone(cards)
 	slices.SortStableFunc(newest, func(x, y *card) int {
 		switch {
-		case y.Updated.Before(x.Updated):
+		case y.modified().Before(x.modified()):
 			return -1
-		case x.Updated.Before(y.Updated):
+		case x.modified().Before(y.modified()):
 			return 1
 		}
 		return strings.Compare(x.ID, y.ID)
@@ -52,8 +52,8 @@ func (b *build) contextAtom(cards []*card, newest *entry, lang string) []byte {
 	t := i18n.For(lang)
 	home := b.origin + b.base
 	updated := newest.Date
-	if len(cards) > 0 && updated.Before(cards[0].Updated) {
-		updated = cards[0].Updated
+	if len(cards) > 0 && updated.Before(cards[0].modified()) {
+		updated = cards[0].modified()
 	}
 	var x strings.Builder
 	x.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
@@ -70,7 +70,7 @@ func (b *build) contextAtom(cards []*card, newest *entry, lang string) []byte {
 		x.WriteString("<title>" + escape.XML(c.Title) + "</title>\n")
 		x.WriteString(`<link href="` + escape.XML(url) + `" rel="alternate" type="text/html"/>` + "\n")
 		x.WriteString("<id>" + escape.XML(url) + "</id>\n")
-		x.WriteString("<updated>" + timestamp(c.Updated) + "</updated>\n")
+		x.WriteString("<updated>" + timestamp(c.modified()) + "</updated>\n")
 		titles := make([]string, 0, namedArticles+1)
 		for _, e := range c.uses[:min(len(c.uses), namedArticles)] {
 			titles = append(titles, e.Title)

@@ -28,9 +28,9 @@ func (b *build) backgroundArticle(c *card) (string, error) {
 		"author":           publisher,
 		"image":            []string{b.origin + b.cardImagePath(c.ID)},
 	}
-	if !c.Updated.IsZero() {
+	if !c.modified().IsZero() {
 		doc["datePublished"] = timestamp(c.published())
-		doc["dateModified"] = timestamp(c.Updated)
+		doc["dateModified"] = timestamp(c.modified())
 	}
 	if cites := citations(c.Sources); len(cites) > 0 {
 		doc["citation"] = cites

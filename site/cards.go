@@ -65,6 +65,16 @@ func (c *card) published() content.Date {
 	return d
 }
 
+// modified is when the card last changed, as far as the site knows: its
+// "as of", or, for a card without one (a Memory archive's), when it was
+// published. A date of year 0 would read as one in a feed.
+func (c *card) modified() content.Date {
+	if c.Updated.IsZero() {
+		return c.published()
+	}
+	return c.Updated
+}
+
 // cardOutputs are the outputs made of card c: its page at /c/<id> (and
 // /c/<id>/, as static hosts serve folders), and its link preview image
 // where the site has an origin.
@@ -133,7 +143,7 @@ func (b *build) cardHead(c *card) ([]byte, error) {
 	}
 	tags += b.previewTags(preview{
 		title: c.Title, description: cardDescription(c.Card), lang: c.lang,
-		published: c.published(), modified: c.Updated, image: b.cardImagePath(c.ID),
+		published: c.published(), modified: c.modified(), image: b.cardImagePath(c.ID),
 	})
 	ld, err := b.backgroundArticle(c)
 	if err != nil {

@@ -272,3 +272,18 @@ func redated(t *testing.T, a content.Article, slug string, d content.Date) conte
 	}
 	return a
 }
+
+// A card without an "as of" date (a Memory archive's may lack one) is
+// dated by the oldest article that shows it, never by year 0.
+func TestACardWithoutAnAsOfIsDatedByItsArticles(t *testing.T) {
+	cards := catalog.SharedCards()
+	for i := range cards {
+		cards[i].Updated = content.Date{}
+	}
+	s := buildSite(t, Config{Origin: "https://gloss.example", Archive: Memory(catalog.Shared(), cards...)})
+	for _, p := range []string{"/c/" + cards[0].ID, "/feed-context.xml", "/sitemap.xml"} {
+		if b := string(body(t, s, p)); strings.Contains(b, "0000-") || strings.Contains(b, "0001-") {
+			t.Errorf("%s dates a card in year 0", p)
+		}
+	}
+}

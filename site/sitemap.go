@@ -78,14 +78,14 @@ func (u sitemapURLs) url(i int) (loc string, lastmod content.Date) {
 		e := u.entries[i]
 		lastmod = e.Date
 		for _, id := range e.Cards {
-			if c, ok := u.byID[id]; ok && lastmod.Before(c.Updated) {
-				lastmod = c.Updated
+			if c, ok := u.byID[id]; ok && lastmod.Before(c.modified()) {
+				lastmod = c.modified()
 			}
 		}
 		return ArticleURL(u.b.origin, u.b.base, e.Slug), lastmod
 	}
 	c := u.cards[i-len(u.entries)]
-	return u.b.origin + u.b.cardHref(c.ID), c.Updated
+	return u.b.origin + u.b.cardHref(c.ID), c.modified()
 }
 
 // sitemap is the sitemap at p of the pages from to to of urls.
