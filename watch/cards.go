@@ -14,7 +14,7 @@ import (
 
 // cardsDir is the card library's folder in a content folder: never an
 // article.
-const cardsDir = "cards"
+const cardsDir = parse.CardsDir
 
 // library is the Archive's cards as the articles it parses see them: its
 // last good version of each card, and how many articles show it.

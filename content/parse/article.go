@@ -30,7 +30,7 @@ var validName = regexp.MustCompile(`^[a-z0-9-]+$`)
 // errors.Join in file then line order, and then returns the zero Article:
 // a half-read article must not reach readers.
 func Article(fsys fs.FS, dir string) (content.Article, error) {
-	return articleIn(fsys, dir, newShelf(fsys, path.Join(path.Dir(dir), cardsDir), nil))
+	return articleIn(fsys, dir, newShelf(fsys, path.Join(path.Dir(dir), CardsDir), nil))
 }
 
 // articleIn is Article with the cards of lib.

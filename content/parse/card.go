@@ -13,9 +13,9 @@ import (
 	"github.com/gloss/gloss/content"
 )
 
-// cardsDir is the card library's folder, beside the article folders of
+// CardsDir is the card library's folder, beside the article folders of
 // a content folder. A folder of that name is never an article.
-const cardsDir = "cards"
+const CardsDir = "cards"
 
 // readCard reads one card file of the library: the fields of a note less
 // anchor and since, plus updated (its "as of") and aliases. Its Version
@@ -88,7 +88,7 @@ func readCardFile(fsys fs.FS, name, id string) cardResult {
 // UnknownCard is the problem of a reference to a card the library does
 // not have, for a Library to return.
 func UnknownCard(id string) error {
-	return fmt.Errorf("unknown card %q: no %s/%s.md", id, cardsDir, id)
+	return fmt.Errorf("unknown card %q: no %s/%s.md", id, CardsDir, id)
 }
 
 // Library is a card library as the articles that reference it see it.
@@ -105,7 +105,7 @@ type Library interface {
 // parse, with the problems of those that do not (file:line: message,
 // joined). A content folder without a cards folder has no cards.
 func Cards(fsys fs.FS, root string) ([]content.Card, error) {
-	lib := newShelf(fsys, path.Join(root, cardsDir), nil)
+	lib := newShelf(fsys, path.Join(root, CardsDir), nil)
 	cards, errs := lib.all()
 	return cards, errs.err()
 }

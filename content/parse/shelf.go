@@ -36,9 +36,9 @@ func newShelf(fsys fs.FS, dir string, uses map[string]int) *shelf {
 // whole is false then: root's articles are not an archive.
 func shelfOf(fsys fs.FS, root string, dirs []string) (lib *shelf, whole bool) {
 	if len(dirs) == 1 && dirs[0] == root {
-		return newShelf(fsys, path.Join(path.Dir(root), cardsDir), nil), false
+		return newShelf(fsys, path.Join(path.Dir(root), CardsDir), nil), false
 	}
-	return newShelf(fsys, path.Join(root, cardsDir), nil), true
+	return newShelf(fsys, path.Join(root, CardsDir), nil), true
 }
 
 // Card returns the card id, read on first use.

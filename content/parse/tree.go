@@ -85,7 +85,7 @@ func articleDirs(fsys fs.FS, root string) ([]string, problems) {
 	for _, e := range entries {
 		dir := path.Join(root, e.Name())
 		switch {
-		case !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == cardsDir:
+		case !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == CardsDir:
 			// cards is the card library (see Cards), never an article.
 		case isFile(fsys, path.Join(dir, "article.md")):
 			dirs = append(dirs, dir)
