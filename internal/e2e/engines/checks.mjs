@@ -3,7 +3,7 @@
 // (engines_test.go). A check returns the problems it found, one line
 // each; none means it passed. Chromium runs the fuller Go suite.
 
-import { desktop, sleep, until } from "./wait.mjs";
+import { desktop, isOpen, noneOpen, sleep, until, wasmRequested } from "./wait.mjs";
 
 const phone = { width: 360, height: 640 };
 
@@ -12,10 +12,6 @@ const phone = { width: 360, height: 640 };
 const wasmRunning = () =>
   !document.getElementById("app-wasm-loader") && !!document.querySelector('#gloss-app[data-wasm="running"]');
 const pageFetchedWasm = () => performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
-const wasmRequested = () =>
-  document.documentElement.classList.contains("gloss-starting") || performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
-const isOpen = (id) => { const c = document.getElementById(id); return !!c && c.matches(":popover-open"); };
-const noneOpen = () => !document.querySelector(":popover-open");
 const activeId = () => (document.activeElement ? document.activeElement.id : "");
 
 // phrasePoint scrolls the phrase of card id to fraction y of the viewport

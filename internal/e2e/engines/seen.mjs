@@ -3,7 +3,7 @@
 // origin of its own (WebKit's session keeps storage between checks), and
 // switches a site's version, or stops it, through its control server.
 
-import { desktop, sleep, until } from "./wait.mjs";
+import { desktop, isOpen, noneOpen, sleep, until, wasmRequested } from "./wait.mjs";
 
 // In-page: what the page shows of the marks (as seenState in seen_test.go).
 const marks = (key) => {
@@ -24,10 +24,6 @@ const marks = (key) => {
   return { badges, news, labelled, labels: document.querySelectorAll(".gloss-new-label").length, stored,
     version: (document.querySelector(".gloss-card[data-card]") || { dataset: {} }).dataset.version || "" };
 };
-const isOpen = (id) => { const c = document.getElementById(id); return !!c && c.matches(":popover-open"); };
-const noneOpen = () => !document.querySelector(":popover-open");
-const wasmRequested = () =>
-  document.documentElement.classList.contains("gloss-starting") || performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
 
 // markedProblems says what is wrong with version 2's marks: a badge at
 // each shared card's phrase, naming its button, and the one new

@@ -1,4 +1,5 @@
-// What every list of checks shares: the desktop viewport, and waiting.
+// What every list of checks shares: the desktop viewport, waiting, and
+// the in-page questions they ask.
 
 export const desktop = { width: 1280, height: 800 };
 
@@ -20,3 +21,10 @@ export async function until(fn, ms = 5000) {
     await sleep(25);
   }
 }
+
+// In-page functions: each is sent to the browser on its own, so they
+// cannot use anything outside their body.
+export const wasmRequested = () =>
+  document.documentElement.classList.contains("gloss-starting") || performance.getEntriesByType("resource").some((e) => /\.wasm(\?|$)/.test(e.name));
+export const isOpen = (id) => { const c = document.getElementById(id); return !!c && c.matches(":popover-open"); };
+export const noneOpen = () => !document.querySelector(":popover-open");
