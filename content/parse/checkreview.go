@@ -15,8 +15,9 @@ import (
 // article, is a question about the whole archive.
 //
 // The review keeps a few bytes per article (its cards and mentions, not
-// its text), so it costs a check little: one more reading of each
-// article.md and a pass over its sentences.
+// its text), so it costs a check little: a pass over each article's
+// sentences, and a second reading of the article.md of one that names a
+// card it does not show, for the sentence's line.
 func CheckReview(paths []string, o review.Options) (articles, notes int, r review.Report, err error) {
 	return check(paths, &o)
 }
@@ -44,7 +45,10 @@ func check(paths []string, o *review.Options) (articles, notes int, r review.Rep
 		}
 		if err == nil && t.whole && terms != nil {
 			name := path.Join(t.name, "article.md")
-			raw, _ := readFile(t.fsys, name, maxArticleSize)
+			raw := func() []byte {
+				b, _ := readFile(t.fsys, name, maxArticleSize)
+				return b
+			}
 			ra := review.Of(a, t.path(name), raw, terms)
 			reviewed[i] = &ra
 		}

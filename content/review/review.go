@@ -31,17 +31,22 @@ type Mention struct {
 	Line int
 }
 
-// Of reviews article a, whose article.md is file with bytes raw: its
-// shared cards, and the sentences that name a card among terms that it
-// does not show.
-func Of(a content.Article, file string, raw []byte, terms *Terms) Article {
+// Of reviews article a, whose article.md is file: its shared cards, and
+// the sentences that name a card among terms that it does not show. raw
+// reads the file's bytes, to tell a sentence's line; it is called only
+// for an article with such a sentence, which few have.
+func Of(a content.Article, file string, raw func() []byte, terms *Terms) Article {
 	r := Article{Slug: a.Slug, File: file, Cards: a.CardIDs()}
+	var text []byte
 	for _, s := range Sentences(a) {
 		for _, card := range terms.Find(s) {
 			if slices.Contains(r.Cards, card) || slices.ContainsFunc(r.Mentions, func(m Mention) bool { return m.Card == card }) {
 				continue
 			}
-			r.Mentions = append(r.Mentions, Mention{Card: card, Sentence: s, Line: lineOf(raw, s)})
+			if text == nil {
+				text = raw()
+			}
+			r.Mentions = append(r.Mentions, Mention{Card: card, Sentence: s, Line: lineOf(text, s)})
 		}
 	}
 	return r

@@ -54,8 +54,8 @@ func TestReviewWarnsOfUnusedStaleAndNotYetIncludedCards(t *testing.T) {
 	terms := NewTerms(cards)
 	raw := []byte("---\ntitle: x\n---\nFirst line.\nThe Istanbul talks failed. The EU aid package passed.\n")
 	arts := []Article{
-		Of(article("a", "The Istanbul talks failed. The EU aid package passed.", "facility"), "a/article.md", raw, terms),
-		Of(article("b", "Nothing to see.", "facility"), "b/article.md", nil, terms),
+		Of(article("a", "The Istanbul talks failed. The EU aid package passed.", "facility"), "a/article.md", func() []byte { return raw }, terms),
+		Of(article("b", "Nothing to see.", "facility"), "b/article.md", func() []byte { t.Error("article b, which names no card, was read again"); return nil }, terms),
 	}
 	lib := []Card{
 		{Card: content.Card{ID: "facility", Title: "The EU's Ukraine Facility", Updated: content.Date{Year: 2026, Month: 11, Day: 30}}, File: "cards/facility.md"},
