@@ -6,12 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httputil"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -160,18 +157,7 @@ func runChecks(t *testing.T, engine, module string, cfg any) {
 // site's URL.
 func startBlockedWasm(t *testing.T) string {
 	t.Helper()
-	s := startSite(t)
-	target, err := url.Parse(s.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	return serveLoopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, ".wasm") {
-			panic(http.ErrAbortHandler)
-		}
-		proxy.ServeHTTP(w, r)
-	}))
+	return startSite(t, cutWasm).URL
 }
 
 // controlPage is the drivers' control case: a plain page without Gloss.

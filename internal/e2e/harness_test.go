@@ -137,6 +137,19 @@ type siteOption func(*site)
 // look at the page as it is before the wasm runs.
 func gated(s *site) { s.gate = make(chan struct{}) }
 
+// cutWasm cuts every wasm download short, as a network that drops it
+// would: the page must work with no wasm.
+func cutWasm(s *site) {
+	s.wrap = func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, ".wasm") {
+				panic(http.ErrAbortHandler)
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+}
+
 func startSite(t *testing.T, opts ...siteOption) *site {
 	t.Helper()
 	return startSiteOn(t, "127.0.0.1:0", server.Config{}, opts...)

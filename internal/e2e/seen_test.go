@@ -3,9 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -127,16 +125,7 @@ func startSeenSite(t *testing.T, withoutWasm bool) *seenSite {
 	a.v.Store(1)
 	var opts []siteOption
 	if withoutWasm {
-		opts = append(opts, func(s *site) {
-			s.wrap = func(h http.Handler) http.Handler {
-				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					if strings.HasSuffix(r.URL.Path, ".wasm") {
-						panic(http.ErrAbortHandler)
-					}
-					h.ServeHTTP(w, r)
-				})
-			}
-		})
+		opts = append(opts, cutWasm)
 	}
 	return &seenSite{startSiteOn(t, "127.0.0.1:0", server.Config{Archive: a}, opts...), a}
 }
