@@ -223,17 +223,8 @@ func TestFeedsAndSitemapFollowTheCards(t *testing.T) {
 			t.Errorf("%s: updated %q in Atom, %q in JSON Feed, want the roof's 2026-11-01", slug, updated[u], updated["json "+u])
 		}
 	}
-	var set struct {
-		URLs []struct {
-			Loc     string `xml:"loc"`
-			Lastmod string `xml:"lastmod"`
-		} `xml:"url"`
-	}
-	if err := xml.Unmarshal(body(t, s, "/sitemap.xml"), &set); err != nil {
-		t.Fatal(err)
-	}
 	lastmod := map[string]string{}
-	for _, u := range set.URLs {
+	for _, u := range readSitemap(t, s) {
 		lastmod[strings.TrimPrefix(u.Loc, "https://gloss.example")] = u.Lastmod
 	}
 	// The seed is dated by the latest "as of" of the cards it shows.

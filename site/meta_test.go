@@ -115,19 +115,11 @@ func TestSitemaps(t *testing.T) {
 	d := as[0].Date
 	now := func() time.Time { return time.Date(d.Year, time.Month(d.Month), d.Day+1, 12, 0, 0, 0, time.UTC) }
 	s := buildSite(t, Config{Origin: "https://gloss.example", Now: now})
-	var set struct {
-		URLs []struct {
-			Loc     string `xml:"loc"`
-			Lastmod string `xml:"lastmod"`
-		} `xml:"url"`
+	urls := readSitemap(t, s)
+	if cs := len(s.cards); len(urls) != len(as)+cs || cs == 0 {
+		t.Fatalf("%d URLs for %d articles and %d shared cards", len(urls), len(as), cs)
 	}
-	if err := xml.Unmarshal(body(t, s, "/sitemap.xml"), &set); err != nil {
-		t.Fatal(err)
-	}
-	if cs := len(s.cards); len(set.URLs) != len(as)+cs || cs == 0 {
-		t.Fatalf("%d URLs for %d articles and %d shared cards", len(set.URLs), len(as), cs)
-	}
-	for i, u := range set.URLs[:len(as)] {
+	for i, u := range urls[:len(as)] {
 		if u.Loc != "https://gloss.example/a/"+url.PathEscape(as[i].Slug) || !regexp.MustCompile(`^\d{4}(-\d\d){0,2}$`).MatchString(u.Lastmod) {
 			t.Errorf("url %d: %+v", i, u)
 		}
@@ -314,4 +306,22 @@ func TestLinkPreviewImages(t *testing.T) {
 	if _, ok := buildSite(t, Config{}).Lookup("/og/" + as[0].Slug + ".png"); ok {
 		t.Error("an image without an origin, which og:image needs absolute")
 	}
+}
+
+// sitemapURL is an entry of a sitemap.
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod"`
+}
+
+// readSitemap is the entries of s's sitemap, in its order.
+func readSitemap(t *testing.T, s *Site) []sitemapURL {
+	t.Helper()
+	var set struct {
+		URLs []sitemapURL `xml:"url"`
+	}
+	if err := xml.Unmarshal(body(t, s, "/sitemap.xml"), &set); err != nil {
+		t.Fatal(err)
+	}
+	return set.URLs
 }
