@@ -67,10 +67,7 @@ func newBuild(cfg Config) (*build, error) {
 	if b.res, err = resourcesOf(cfg.Web, root, wasm); err != nil {
 		return nil, err
 	}
-	lang := "en"
-	if es := cfg.Archive.Entries(); len(es) > 0 && es[0].Lang != "" {
-		lang = es[0].Lang
-	}
+	lang := siteLang(cfg.Archive.Entries())
 	b.goapp, err = goapp.New(goapp.Build{Version: b.version, Resources: b.res, Info: goapp.Info(Info), Loading: i18n.For(lang).Loading})
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)

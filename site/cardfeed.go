@@ -20,7 +20,7 @@ const namedArticles = 10
 // cards, the most recently updated first, FeedSize of them, each entry
 // linking the card's page and naming the articles that show it. Like the
 // other feeds it needs absolute URLs: without an origin there is none.
-func (b *build) contextFeed(entries []*entry, cards []*card) *Output {
+func (b *build) contextFeed(entries []*entry, cards []*card, lang string) *Output {
 	if b.origin == "" {
 		return nil
 	}
@@ -39,7 +39,6 @@ func (b *build) contextFeed(entries []*entry, cards []*card) *Output {
 	for _, c := range newest {
 		key.WriteString(c.key() + "\n")
 	}
-	lang := entries[0].Lang
 	return &Output{Paths: []string{b.base + contextFeed}, Kind: KindFeed, Type: "application/atom+xml", Cache: CacheRevalidate,
 		key:    "context-" + hash16([]byte(lang+"\n"+key.String())),
 		render: func() ([]byte, error) { return b.contextAtom(newest, entries[0], lang), nil },

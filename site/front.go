@@ -27,7 +27,7 @@ func (b *build) frontPath(k int) string {
 // frontOutputs are the front page's pages: the archive newest first,
 // FrontSize articles a page. The first is at the base: the page the
 // installed app opens on (the manifest's start_url).
-func (b *build) frontOutputs(entries []*entry, cards map[string]*card, archive content.Archive) []*Output {
+func (b *build) frontOutputs(entries []*entry, cards map[string]*card, archive content.Archive, lang string) []*Output {
 	pages := (len(entries) + FrontSize - 1) / FrontSize
 	out := make([]*Output, 0, pages)
 	for k := 1; k <= pages; k++ {
@@ -38,8 +38,8 @@ func (b *build) frontOutputs(entries []*entry, cards map[string]*card, archive c
 		}
 		out = append(out, &Output{
 			Paths: paths, Kind: KindFront, Type: TypeOf(".html"), Cache: CacheRevalidate,
-			key:    "front-" + strconv.Itoa(k) + "-" + strconv.Itoa(pages) + "-" + listKey(list),
-			render: func() ([]byte, error) { return b.renderFront(archive, cards, list, k, pages) },
+			key:    "front-" + strconv.Itoa(k) + "-" + strconv.Itoa(pages) + "-" + lang + "-" + listKey(list),
+			render: func() ([]byte, error) { return b.renderFront(archive, cards, list, k, pages, lang) },
 		})
 	}
 	return out
@@ -50,8 +50,7 @@ func (b *build) frontOutputs(entries []*entry, cards map[string]*card, archive c
 // marked "updated since publication" when one of its own notes says what
 // changed after its date, or a shared card it shows has developments
 // after it.
-func (b *build) renderFront(archive content.Archive, cards map[string]*card, entries []*entry, k, pages int) ([]byte, error) {
-	lang := entries[0].Lang
+func (b *build) renderFront(archive content.Archive, cards map[string]*card, entries []*entry, k, pages int, lang string) ([]byte, error) {
 	f := ui.Front{Lang: lang, Title: b.publisher.Name, Description: Info.Description, Page: k, Pages: pages}
 	if k > 1 {
 		f.Newer = b.frontPath(k - 1)

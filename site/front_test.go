@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gloss/gloss/app/i18n"
 	"github.com/gloss/gloss/content"
 	"github.com/gloss/gloss/internal/e2e/catalog"
 )
@@ -70,5 +71,24 @@ func TestTheFrontPage(t *testing.T) {
 	}
 	if _, ok := s.Lookup("/news/page/4/"); ok {
 		t.Error("a page past the last")
+	}
+}
+
+// Every page of the front page speaks the site's language, its newest
+// article's, whatever the language of the first article it lists.
+func TestEveryFrontPageSpeaksTheSitesLanguage(t *testing.T) {
+	seed := catalog.Articles()[0]
+	var as []content.Article
+	for i := range FrontSize + 1 {
+		a := seed
+		a.Slug = fmt.Sprintf("copy-%02d", i)
+		if i == FrontSize {
+			a.Lang = "uk" // the first, and only, article of page 2
+		}
+		as = append(as, a)
+	}
+	s := buildSite(t, Config{Articles: as})
+	if page := string(body(t, s, "/page/2/")); !strings.Contains(page, `<html dir="ltr" lang="en">`) || !strings.Contains(page, i18n.For("en").Latest) {
+		t.Errorf("page 2 does not speak English, the newest article's language")
 	}
 }

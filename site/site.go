@@ -211,12 +211,9 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			}
 		}
 	}
-	// The cards' pages speak the site's language: its newest article's,
-	// as the front page's first page does.
-	lang := entries[0].Lang
-	if lang == "" {
-		lang = "en"
-	}
+	// The site's own pages (front, cards, the context feed) speak its
+	// language.
+	lang := siteLang(entries)
 	s.cards, s.cardsByID = cardsOf(s.entries, archive.Cards(), lang)
 	for _, c := range s.cards {
 		for _, o := range b.cardOutputs(c) {
@@ -225,7 +222,7 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			}
 		}
 	}
-	for _, o := range b.frontOutputs(s.entries, s.cardsByID, archive) {
+	for _, o := range b.frontOutputs(s.entries, s.cardsByID, archive, lang) {
 		if err := add(o); err != nil {
 			return nil, err
 		}
@@ -235,7 +232,7 @@ func (b *build) site(archive content.Archive) (*Site, error) {
 			return nil, err
 		}
 	}
-	if o := b.contextFeed(s.entries, s.cards); o != nil {
+	if o := b.contextFeed(s.entries, s.cards, lang); o != nil {
 		if err := add(o); err != nil {
 			return nil, err
 		}
@@ -273,4 +270,14 @@ type build struct {
 	wasm      *Output
 	robots    *Output
 	outputs   []*Output
+}
+
+// siteLang is the language of the site's own pages (the front page, the
+// cards' pages, the context feed and go-app's loader): its newest
+// article's, English when that names none.
+func siteLang(entries []content.Entry) string {
+	if len(entries) > 0 && entries[0].Lang != "" {
+		return entries[0].Lang
+	}
+	return "en"
 }
