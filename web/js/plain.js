@@ -10,6 +10,10 @@ export function restorePlain(root) {
   } catch (e) {}
 }
 
+// plainEvent is dispatched on the document whenever the switch changes
+// the root's class, for what follows it (web/js/cards/seen.js).
+export const plainEvent = "gloss:plain";
+
 // followPlainSwitch has the switch and the phrases follow the root's
 // class as soon as they are parsed, and the switch toggle it.
 export function followPlainSwitch(root) {
@@ -20,6 +24,7 @@ export function followPlainSwitch(root) {
     document.querySelectorAll(".gloss-mark").forEach((b) => {
       b.disabled = on;
     });
+    document.dispatchEvent(new Event(plainEvent));
   };
   document.addEventListener("DOMContentLoaded", () => {
     if (root.classList.contains(plainClass)) setPlain(true);

@@ -12,6 +12,7 @@
 // data-card, data-version, data-updated, data-new, and data-dev on each
 // of its dated developments. The wasm never touches any of it.
 import { newClass, newLabelClass, plainClass, seenKey, seenLimit, updatedClass, updatedIDSuffix } from "gloss:dom";
+import { plainEvent } from "../plain.js";
 import { triggerOf } from "./cards.js";
 
 var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
@@ -31,22 +32,18 @@ function readSeen() {
 // record remembers that the device showed card: its version and the
 // keys of the developments it shows, the card last in the object, so
 // that past seenLimit the cards opened longest ago are dropped first.
-// What the card shows is taken as it opens; the store, up to seenLimit
-// cards, is read and written after the card is drawn, as toggle.js does
-// its address bar: the reader should not wait for it.
+// It is written as the card opens, not after it is drawn: a write left
+// to a later task was lost, one run in five, when the page was left at
+// once (a reader who opens a card and follows a link has still seen it).
 function record(card) {
-  var id = card.getAttribute("data-card");
-  var now = { v: card.getAttribute("data-version") || "", d: devKeys(card) };
-  setTimeout(() => {
-    var seen = readSeen();
-    delete seen[id];
-    seen[id] = now;
-    var ids = Object.keys(seen);
-    for (var i = 0; i < ids.length - seenLimit; i++) delete seen[ids[i]];
-    try {
-      localStorage.setItem(seenKey, JSON.stringify(seen));
-    } catch (e) {}
-  }, 0);
+  var seen = readSeen(), id = card.getAttribute("data-card");
+  delete seen[id];
+  seen[id] = { v: card.getAttribute("data-version") || "", d: devKeys(card) };
+  var ids = Object.keys(seen);
+  for (var i = 0; i < ids.length - seenLimit; i++) delete seen[ids[i]];
+  try {
+    localStorage.setItem(seenKey, JSON.stringify(seen));
+  } catch (e) {}
 }
 
 function devKeys(card) {
@@ -137,11 +134,11 @@ export function markUpdated(view) {
       if (was.v === card.getAttribute("data-version")) return;
       mark(card, was);
     });
-    if (!marked.length || !window.MutationObserver) return;
+    if (!marked.length) return;
     // "Hide highlights" switched: the buttons' names follow.
-    new MutationObserver(() => {
+    document.addEventListener(plainEvent, () => {
       marked.forEach((m) => { if (m.badge) name(m); });
-    }).observe(root, { attributes: true, attributeFilter: ["class"] });
+    });
   }
 
   // The cards are printed after the article: marked once all are parsed,
