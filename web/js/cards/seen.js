@@ -32,9 +32,10 @@ function readSeen() {
 // record remembers that the device showed card: its version and the
 // keys of the developments it shows, the card last in the object, so
 // that past seenLimit the cards opened longest ago are dropped first.
-// It is written as the card opens, not after it is drawn: a write left
-// to a later task was lost, one run in five, when the page was left at
-// once (a reader who opens a card and follows a link has still seen it).
+// It is written as the card opens, not after it is drawn: with the write
+// left to a later task, the offline test found a card's record missing
+// in one run of five (a reader who opens a card and leaves the page at
+// once has still seen it).
 function record(card) {
   var seen = readSeen(), id = card.getAttribute("data-card");
   delete seen[id];
